@@ -1,0 +1,32 @@
+/**
+ * Every key of the single table is built here, and nowhere else. README.md beside this file
+ * lists the access patterns they serve.
+ */
+export type Key = { PK: string; SK: string };
+
+export const keys = {
+  account: (email: string): Key => ({ PK: `ACCOUNT#${email}`, SK: "ACCOUNT" }),
+  /** GSI1: the members of a domain, by email. */
+  domainMember: (domain: string, email: string) => ({ GSI1PK: `DOMAIN#${domain}`, GSI1SK: `MEMBER#${email}` }),
+  domainMembersPartition: (domain: string) => `DOMAIN#${domain}`,
+
+  /** A sign-in challenge and the session it becomes share one item: consuming one creates the other. */
+  session: (id: string): Key => ({ PK: `SESSION#${id}`, SK: "SESSION" }),
+
+  pendingFactor: (userId: string, factorId: string): Key => ({ PK: `USER#${userId}`, SK: `PENDING#${factorId}` }),
+  webAuthnCredential: (credentialId: string): Key => ({ PK: `CREDENTIAL#${credentialId}`, SK: "CREDENTIAL" }),
+  passkeyCeremony: (challenge: string): Key => ({ PK: `PASSKEY#${challenge}`, SK: "PASSKEY" }),
+
+  rateCounter: (name: string, subject: string, windowStart: number): Key => ({
+    PK: `RATE#${name}#${subject}`,
+    SK: `W#${windowStart}`,
+  }),
+
+  auditStream: (stream: AuditStream): string => `AUDIT#${stream.kind.toUpperCase()}#${stream.id}`,
+  auditEvent: (stream: AuditStream, eventId: string): Key => ({ PK: keys.auditStream(stream), SK: `EVENT#${eventId}` }),
+
+  domain: (name: string): Key => ({ PK: `DOMAIN#${name}`, SK: "DOMAIN" }),
+  domainClaim: (name: string, userId: string): Key => ({ PK: `DOMAIN#${name}`, SK: `CLAIM#${userId}` }),
+};
+
+export type AuditStream = { kind: "user" | "domain"; id: string };

@@ -1,0 +1,27 @@
+import type { Clock } from "./clock.js";
+import type { Config } from "./config.js";
+import type { CodeHasher } from "./crypto/hashing.js";
+import type { SecretBox } from "./crypto/encryption.js";
+import type { Db } from "./db/client.js";
+import type { Logger } from "./logger.js";
+import type { RateLimiter } from "./rate-limit/limiter.js";
+import type { Limits } from "./rate-limit/limits.js";
+
+/** The services core functions are given explicitly; built once per process in `createCore`. */
+export interface Deps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  limits: Limits;
+  limiter: RateLimiter;
+  secretBox: SecretBox;
+  codeHasher: CodeHasher;
+}
+
+/** Who is asking, as far as the transport knows: used for per-IP limits and audit. */
+export interface RequestInfo {
+  ip: string;
+  requestId: string;
+  userAgent?: string;
+}

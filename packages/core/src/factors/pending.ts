@@ -1,0 +1,144 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Account, FactorKind, StoredFactor } from "../accounts/account.js";
+import { recordAudit, userStream } from "../audit/audit.js";
+import { epochSeconds } from "../clock.js";
+import { isConditionFailed } from "../db/client.js";
+import { keys } from "../db/keys.js";
+import type { Deps } from "../deps.js";
+import { ExpiredError, InvalidCodeError, ValidationError } from "../errors.js";
+import { newId } from "../ids.js";
+
+/** A factor being enrolled: it exists only until confirmed, and only for a few minutes. */
+export interface PendingFactor {
+  id: string;
+  userId: string;
+  kind: FactorKind;
+  label: string;
+  createdAt: string;
+  expiresAt: number;
+  attempts: number;
+  data: Record<string, unknown>;
+}
+
+export const PENDING_TTL_SECONDS = 10 * 60;
+export const PENDING_MAX_ATTEMPTS = 5;
+export const MAX_FACTORS = 20;
+
+export function validateLabel(raw: string | null | undefined, fallback: string, field = "label"): string {
+  const label = (raw ?? "").normalize("NFC").trim();
+  if (!label) return fallback;
+  if ([...label].length > 64) throw new ValidationError("Use at most 64 characters.", field);
+  if (/\p{Cc}|\p{Cf}/u.test(label)) throw new ValidationError("Use letters, numbers and punctuation only.", field);
+  return label;
+}
+
+export async function startPending(
+  deps: Deps,
+  account: Account,
+  pending: Pick<PendingFactor, "kind" | "label" | "data"> & { ttlSeconds?: number },
+): Promise<PendingFactor> {
+  if (Object.keys(account.factors ?? {}).length >= MAX_FACTORS) {
+    throw new ValidationError(`An account can have at most ${MAX_FACTORS} factors.`, "factorId");
+  }
+  await deps.limiter.hit(deps.limits.enrolmentStartsPerAccount, account.userId);
+  const now = deps.clock.now();
+  const record: PendingFactor = {
+    id: newId("fac"),
+    userId: account.userId,
+    kind: pending.kind,
+    label: pending.label,
+    createdAt: now.toISOString(),
+    expiresAt: epochSeconds(now) + (pending.ttlSeconds ?? PENDING_TTL_SECONDS),
+    attempts: 0,
+    data: pending.data,
+  };
+  await deps.db.doc.send(
+    new PutCommand({
+      TableName: deps.db.table,
+      Item: { ...keys.pendingFactor(account.userId, record.id), type: "pendingFactor", ...record },
+    }),
+  );
+  return record;
+}
+
+/** The caller's own pending factor of this kind, still within its lifetime and attempt budget. */
+export async function loadPending(deps: Deps, account: Account, factorId: string, kind: FactorKind): Promise<PendingFactor> {
+  const { Item } = await deps.db.doc.send(
+    new GetCommand({ TableName: deps.db.table, Key: keys.pendingFactor(account.userId, factorId), ConsistentRead: true }),
+  );
+  const pending = Item as (PendingFactor & { type: string }) | undefined;
+  if (!pending || pending.type !== "pendingFactor" || pending.kind !== kind) {
+    throw new ExpiredError("This enrolment has expired or was already completed. Start again.");
+  }
+  if (epochSeconds(deps.clock.now()) >= pending.expiresAt || pending.attempts >= PENDING_MAX_ATTEMPTS) {
+    throw new ExpiredError("This enrolment has expired. Start again.");
+  }
+  return pending;
+}
+
+/** Counts a wrong code against a pending factor; the sixth one kills it. Throws the error to show. */
+export async function failPending(deps: Deps, pending: PendingFactor): Promise<never> {
+  let attempts: number;
+  try {
+    const out = await deps.db.doc.send(
+      new UpdateCommand({
+        TableName: deps.db.table,
+        Key: keys.pendingFactor(pending.userId, pending.id),
+        UpdateExpression: "ADD attempts :one",
+        // Invariant: at most PENDING_MAX_ATTEMPTS wrong codes per enrolment, however parallel.
+        ConditionExpression: "attribute_exists(PK) AND attempts < :max",
+        ExpressionAttributeValues: { ":one": 1, ":max": PENDING_MAX_ATTEMPTS },
+        ReturnValues: "UPDATED_NEW",
+      }),
+    );
+    attempts = out.Attributes?.attempts as number;
+  } catch (error) {
+    if (isConditionFailed(error)) throw new ExpiredError("Too many wrong codes. Start the enrolment again.");
+    throw error;
+  }
+  throw new InvalidCodeError(PENDING_MAX_ATTEMPTS - attempts);
+}
+
+/**
+ * Makes a pending factor active: one conditional write adds it to the account (so a factor never
+ * exists half-made), then the pending item is removed and the change audited.
+ */
+export async function activatePending(
+  deps: Deps,
+  account: Account,
+  pending: PendingFactor,
+  data: Record<string, unknown>,
+): Promise<StoredFactor> {
+  const factor: StoredFactor = {
+    id: pending.id,
+    kind: pending.kind,
+    label: pending.label,
+    createdAt: deps.clock.now().toISOString(),
+    data,
+  };
+  try {
+    await deps.db.doc.send(
+      new UpdateCommand({
+        TableName: deps.db.table,
+        Key: keys.account(account.email),
+        UpdateExpression: "SET factors.#id = :factor",
+        // Invariant: a pending factor is confirmed once, into its own account only.
+        ConditionExpression: "userId = :userId AND attribute_not_exists(factors.#id)",
+        ExpressionAttributeNames: { "#id": factor.id },
+        ExpressionAttributeValues: { ":factor": factor, ":userId": account.userId },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) throw new ExpiredError("This enrolment was already completed.");
+    throw error;
+  }
+  await deps.db.doc.send(
+    new DeleteCommand({ TableName: deps.db.table, Key: keys.pendingFactor(account.userId, pending.id) }),
+  );
+  await recordAudit(
+    deps,
+    { action: "FACTOR_ADDED", actor: { id: account.userId, email: account.email }, subject: { id: account.userId, email: account.email }, detail: `${factor.kind}: ${factor.label}` },
+    [userStream(account.userId)],
+  );
+  return factor;
+}

@@ -1,0 +1,12 @@
+import QRCode from "qrcode";
+
+/** The otpauth URI as a PNG data URL and as SVG markup, for a phone's camera. */
+export async function qrCodes(uri: string): Promise<{ dataUrl: string; svg: string }> {
+  // Medium error correction survives a slightly blurred photo of a screen.
+  const options = { errorCorrectionLevel: "M" as const, margin: 2 };
+  const [dataUrl, svg] = await Promise.all([
+    QRCode.toDataURL(uri, { ...options, type: "image/png", width: 256 }),
+    QRCode.toString(uri, { ...options, type: "svg" }),
+  ]);
+  return { dataUrl, svg };
+}

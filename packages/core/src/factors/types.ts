@@ -1,0 +1,36 @@
+import type { Account, FactorKind, StoredFactor } from "../accounts/account.js";
+import type { Deps, RequestInfo } from "../deps.js";
+import type { ChallengeRecord } from "../sign-in/challenge.js";
+
+/** The proofs `completeSignIn` accepts; exactly one is given. */
+export interface SignInProof {
+  totpCode?: string | null;
+  smsCode?: string | null;
+  backupCode?: string | null;
+  webAuthnResponse?: unknown;
+}
+
+export type ProofField = keyof SignInProof;
+
+export interface VerifiedProof {
+  /** The factor that answered, when a factor did (a backup code is not a factor). */
+  factor?: StoredFactor;
+}
+
+/**
+ * What every way of passing the second step implements (after Ory Kratos' strategies): which
+ * proof field it reads, how it checks that proof for a sign-in challenge, and what to tidy when
+ * a factor of its kind is removed. `verify` consumes anything single-use (a TOTP step, an SMS
+ * code, a backup code, a WebAuthn challenge) with a conditional write before it answers, and
+ * answers undefined for a wrong proof.
+ */
+export interface SecondFactorMethod {
+  name: FactorKind | "BACKUP_CODE";
+  proofField: ProofField;
+  verify(
+    deps: Deps,
+    args: { account: Account; challenge: ChallengeRecord; proof: unknown; request: RequestInfo },
+  ): Promise<VerifiedProof | undefined>;
+  /** Releases anything a factor holds outside its account item (e.g. a WebAuthn credential id). */
+  onRemoved?(deps: Deps, account: Account, factor: StoredFactor): Promise<void>;
+}

@@ -1,0 +1,23 @@
+// The public surface of the domain. GraphQL and the functions import from here only.
+export * from "./accounts/account.js";
+export { signUp, getAccount, getAccounts, PASSWORD_MIN, PASSWORD_MAX } from "./accounts/accounts.js";
+export { normaliseEmail, normaliseDomain, domainOf } from "./accounts/email.js";
+export * from "./audit/audit.js";
+export { generateBackupCodes } from "./backup-codes/backup-codes.js";
+export { systemClock, type Clock } from "./clock.js";
+export { loadConfig, decodeEncryptionKey, type Config } from "./config.js";
+export { createCore, type CoreOptions } from "./core.js";
+export { ensureTable } from "./db/table.js";
+export type { Deps, RequestInfo } from "./deps.js";
+export * from "./errors.js";
+export { enforcementForAccount, enforcementFor, getDomain, type Enforcement } from "./domains/policy.js";
+export type { DomainRecord } from "./domains/domain.js";
+export { startTotpEnrolment, confirmTotpEnrolment, type TotpEnrolment } from "./factors/totp/enrolment.js";
+export type { SignInProof } from "./factors/types.js";
+export { createLogger, withRequestId, currentRequestId, type Logger } from "./logger.js";
+export { resolveSession, revokeSession, requireRecentAal2, type Caller } from "./sessions/sessions.js";
+export type { IssuedSession, SessionRecord, Aal } from "./sessions/session.js";
+export type { SignInChallengeView } from "./sign-in/challenge.js";
+export { signIn, completeSignIn, type SignInOutcome } from "./sign-in/sign-in.js";
+export { enableTwoFactor, disableTwoFactor, removeFactor, renameFactor, clearTwoFactor } from "./two-factor/manage.js";
+export { twoFactorStatus, type TwoFactorStatus } from "./two-factor/status.js";

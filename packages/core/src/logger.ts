@@ -1,0 +1,38 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { pino, type Logger } from "pino";
+
+export type { Logger };
+
+const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+
+/** Runs `fn` with a request id that every log line inside it carries. */
+export function withRequestId<T>(requestId: string, fn: () => T): T {
+  return requestScope.run({ requestId }, fn);
+}
+
+export function currentRequestId(): string | undefined {
+  return requestScope.getStore()?.requestId;
+}
+
+/**
+ * Structured JSON lines, each with the request id of the request it belongs to. Redaction is a
+ * second line of defence: the code never logs secrets on purpose, but a field with one of these
+ * names is censored if it ever reaches a log call.
+ */
+export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
+  return pino(
+    {
+      level: options.level ?? process.env.LOG_LEVEL ?? "info",
+      base: undefined,
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
+      redact: {
+        paths: ["password", "token", "code", "secret", "authorization", "variables"].flatMap((k) => [k, `*.${k}`]),
+        censor: "[redacted]",
+      },
+    },
+    options.destination,
+  );
+}

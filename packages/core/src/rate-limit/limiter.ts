@@ -1,0 +1,112 @@
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { epochSeconds, type Clock } from "../clock.js";
+import { isConditionFailed, type Db } from "../db/client.js";
+import { keys, type Key } from "../db/keys.js";
+import { RateLimitedError } from "../errors.js";
+import type { Limit } from "./limits.js";
+
+/**
+ * Fixed-window counters, one item per (limit, subject, window). Each hit is a single conditional
+ * ADD, so parallel requests can never push a counter past its limit.
+ */
+export class RateLimiter {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  private window(limit: Limit) {
+    const now = epochSeconds(this.clock.now());
+    const start = now - (now % limit.windowSeconds);
+    return { start, retryAfter: Math.max(1, start + limit.windowSeconds - now) };
+  }
+
+  key(limit: Limit, subject: string): Key {
+    return keys.rateCounter(limit.name, subject, this.window(limit).start);
+  }
+
+  /** Consumes one unit, or throws RateLimitedError when the window is already full. */
+  async hit(limit: Limit, subject: string): Promise<void> {
+    const { start, retryAfter } = this.window(limit);
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.table,
+          Key: keys.rateCounter(limit.name, subject, start),
+          UpdateExpression: "ADD #count :one SET expiresAt = :expires",
+          // Invariant: a window never counts more than its limit.
+          ConditionExpression: "attribute_not_exists(#count) OR #count < :max",
+          ExpressionAttributeNames: { "#count": "count" },
+          ExpressionAttributeValues: { ":one": 1, ":max": limit.max, ":expires": start + limit.windowSeconds + 60 },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailed(error)) throw new RateLimitedError(retryAfter);
+      throw error;
+    }
+  }
+
+  /** Consumes one unit of every limit, or none: a refused limit gives back what was taken. */
+  async hitAll(checks: [Limit, string][]): Promise<void> {
+    const taken: [Limit, string][] = [];
+    try {
+      for (const [limit, subject] of checks) {
+        await this.hit(limit, subject);
+        taken.push([limit, subject]);
+      }
+    } catch (error) {
+      await this.releaseAll(taken);
+      throw error;
+    }
+  }
+
+  /** Gives a unit back (a send that failed downstream should not eat the user's allowance). */
+  async release(limit: Limit, subject: string): Promise<void> {
+    const { start } = this.window(limit);
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.table,
+          Key: keys.rateCounter(limit.name, subject, start),
+          UpdateExpression: "ADD #count :minus",
+          // Never below zero, and never into a window that rolled over meanwhile.
+          ConditionExpression: "#count > :zero",
+          ExpressionAttributeNames: { "#count": "count" },
+          ExpressionAttributeValues: { ":minus": -1, ":zero": 0 },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
+  }
+
+  async releaseAll(taken: [Limit, string][]): Promise<void> {
+    await Promise.all(taken.map(([limit, subject]) => this.release(limit, subject)));
+  }
+
+  /**
+   * For limits that count failures only: whether the window is already full, judged from an item
+   * read elsewhere (usually in the same BatchGet as the account, to save a round trip).
+   */
+  refusal(limit: Limit, item: Record<string, unknown> | undefined): RateLimitedError | undefined {
+    const count = typeof item?.count === "number" ? item.count : 0;
+    return count >= limit.max ? new RateLimitedError(this.window(limit).retryAfter) : undefined;
+  }
+
+  async check(limit: Limit, subject: string): Promise<void> {
+    const { Item } = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.table, Key: this.key(limit, subject), ConsistentRead: true }),
+    );
+    const refusal = this.refusal(limit, Item);
+    if (refusal) throw refusal;
+  }
+
+  /** Records a failure; a full window just stays full (the refusal comes from `check`/`refusal`). */
+  async recordFailure(limit: Limit, subject: string): Promise<void> {
+    try {
+      await this.hit(limit, subject);
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Every limit in one table, with its default. Each can be overridden by an environment variable
+ * `RATE_LIMIT_<NAME>` = `max/windowSeconds` (e.g. `RATE_LIMIT_SIGN_IN_FAILURES_PER_IP=100/900`).
+ */
+export interface Limit {
+  name: string;
+  max: number;
+  windowSeconds: number;
+}
+
+const defaults = {
+  // NIST SP 800-63B 5.2.2: no more than 100 consecutive failures per account; we are far stricter.
+  signInFailuresPerAccount: { max: 10, windowSeconds: 15 * 60 },
+  signInFailuresPerIp: { max: 50, windowSeconds: 15 * 60 },
+  signUpsPerIp: { max: 20, windowSeconds: 60 * 60 },
+  secondFactorFailuresPerAccount: { max: 10, windowSeconds: 15 * 60 },
+  enrolmentStartsPerAccount: { max: 20, windowSeconds: 60 * 60 },
+  enrolmentCodeFailuresPerAccount: { max: 10, windowSeconds: 15 * 60 },
+  smsPerPhoneHour: { max: 5, windowSeconds: 3600 },
+  smsPerPhoneDay: { max: 10, windowSeconds: 86400 },
+  smsPerUserHour: { max: 5, windowSeconds: 3600 },
+  smsPerUserDay: { max: 10, windowSeconds: 86400 },
+  smsPerIpHour: { max: 10, windowSeconds: 3600 },
+  smsPerIpDay: { max: 30, windowSeconds: 86400 },
+  passkeyStartsPerIp: { max: 60, windowSeconds: 60 },
+  domainVerificationsPerAccount: { max: 10, windowSeconds: 3600 },
+} satisfies Record<string, Omit<Limit, "name">>;
+
+export type LimitName = keyof typeof defaults;
+export type Limits = Record<LimitName, Limit>;
+
+function envName(name: string): string {
+  return `RATE_LIMIT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+export function loadLimits(env: Record<string, string | undefined> = process.env): Limits {
+  const limits = {} as Limits;
+  for (const [name, limit] of Object.entries(defaults) as [LimitName, Omit<Limit, "name">][]) {
+    const override = env[envName(name)]?.match(/^(\d+)\/(\d+)$/);
+    limits[name] = override
+      ? { name, max: Number(override[1]), windowSeconds: Math.max(1, Number(override[2])) }
+      : { name, ...limit };
+  }
+  return limits;
+}
+
+export const limitEnvNames = Object.fromEntries(Object.keys(defaults).map((n) => [n, envName(n)]));

@@ -1,0 +1,29 @@
+export type Aal = "AAL1" | "AAL2";
+
+/** A signed-in session as stored (the token itself is never stored, only its SHA-256). */
+export interface SessionRecord {
+  type: "session";
+  id: string;
+  userId: string;
+  email: string;
+  tokenHash: string;
+  aal: Aal;
+  /** When the session last proved a second factor: step-up is judged from this. */
+  aal2At?: string;
+  createdAt: string;
+  /** Absolute expiry, epoch seconds (also DynamoDB's TTL attribute). */
+  expiresAt: number;
+  lastSeenAt: number;
+  enrolmentRequired: boolean;
+  revoked?: boolean;
+}
+
+/** What the client receives once, at sign-in. */
+export interface IssuedSession {
+  token: string;
+  aal: Aal;
+  expiresAt: Date;
+  enrolmentRequired: boolean;
+}
+
+export const STEP_UP_SECONDS = 10 * 60;

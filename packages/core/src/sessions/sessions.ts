@@ -1,0 +1,113 @@
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Account } from "../accounts/account.js";
+import { getAccount } from "../accounts/accounts.js";
+import { epochSeconds } from "../clock.js";
+import { safeEqual, sha256 } from "../crypto/hashing.js";
+import { randomToken } from "../crypto/random.js";
+import { keys } from "../db/keys.js";
+import type { Deps } from "../deps.js";
+import { StepUpRequiredError } from "../errors.js";
+import { newId } from "../ids.js";
+import { STEP_UP_SECONDS, type Aal, type IssuedSession, type SessionRecord } from "./session.js";
+
+const TOKEN_PATTERN = /^((?:ses|chl)_[0-9a-z]{26})\.([A-Za-z0-9_-]{43})$/;
+// Idle expiry is tracked to the minute; writing lastSeenAt on every request would double the cost of reads.
+const LAST_SEEN_GRANULARITY_SECONDS = 60;
+
+/** The attributes that turn an item into a live session; shared by direct sign-in and challenge completion. */
+export function sessionAttributes(deps: Deps, aal: Aal, enrolmentRequired: boolean) {
+  const now = deps.clock.now();
+  const secret = randomToken(32);
+  const attributes = {
+    type: "session" as const,
+    tokenHash: sha256(secret),
+    aal,
+    aal2At: aal === "AAL2" ? now.toISOString() : undefined,
+    createdAt: now.toISOString(),
+    expiresAt: epochSeconds(now) + deps.config.session.absoluteSeconds,
+    lastSeenAt: epochSeconds(now),
+    enrolmentRequired,
+  };
+  const issue = (id: string): IssuedSession => ({
+    token: `${id}.${secret}`,
+    aal,
+    expiresAt: new Date(attributes.expiresAt * 1000),
+    enrolmentRequired,
+  });
+  return { attributes, issue };
+}
+
+export async function createSession(
+  deps: Deps,
+  account: Account,
+  aal: Aal,
+  enrolmentRequired: boolean,
+): Promise<IssuedSession> {
+  const id = newId("ses");
+  const { attributes, issue } = sessionAttributes(deps, aal, enrolmentRequired);
+  await deps.db.doc.send(
+    new PutCommand({
+      TableName: deps.db.table,
+      Item: { ...keys.session(id), id, userId: account.userId, email: account.email, ...attributes },
+      // Invariant: a fresh random id never overwrites another session.
+      ConditionExpression: "attribute_not_exists(PK)",
+    }),
+  );
+  return issue(id);
+}
+
+export interface Caller {
+  session: SessionRecord;
+  account: Account;
+}
+
+/**
+ * Resolves a bearer token to its session and account, or undefined for anything that is not a
+ * live session (malformed, unknown, revoked, expired, idle, or issued before a revocation).
+ */
+export async function resolveSession(deps: Deps, token: string | undefined): Promise<Caller | undefined> {
+  const match = token?.match(TOKEN_PATTERN);
+  if (!match) return undefined;
+  const [, id, secret] = match as unknown as [string, string, string];
+  const { Item } = await deps.db.doc.send(
+    new GetCommand({ TableName: deps.db.table, Key: keys.session(id), ConsistentRead: true }),
+  );
+  const session = Item as (SessionRecord & Record<string, unknown>) | undefined;
+  if (!session || session.type !== "session" || session.revoked) return undefined;
+  if (!safeEqual(session.tokenHash, sha256(secret))) return undefined;
+  const now = epochSeconds(deps.clock.now());
+  if (now >= session.expiresAt || now - session.lastSeenAt >= deps.config.session.idleSeconds) return undefined;
+  const account = await getAccount(deps, session.email);
+  if (!account || account.userId !== session.userId) return undefined;
+  if (account.sessionsValidFrom && session.createdAt < account.sessionsValidFrom) return undefined;
+  if (now - session.lastSeenAt >= LAST_SEEN_GRANULARITY_SECONDS) {
+    await deps.db.doc.send(
+      new UpdateCommand({
+        TableName: deps.db.table,
+        Key: keys.session(id),
+        UpdateExpression: "SET lastSeenAt = :now",
+        ExpressionAttributeValues: { ":now": now },
+      }),
+    );
+  }
+  return { session, account };
+}
+
+export async function revokeSession(deps: Deps, sessionId: string): Promise<void> {
+  await deps.db.doc.send(
+    new UpdateCommand({
+      TableName: deps.db.table,
+      Key: keys.session(sessionId),
+      UpdateExpression: "SET revoked = :yes",
+      ConditionExpression: "attribute_exists(PK)",
+      ExpressionAttributeValues: { ":yes": true },
+    }),
+  );
+}
+
+/** Sensitive changes need a second factor proved on this session within the last ten minutes. */
+export function requireRecentAal2(deps: Deps, session: SessionRecord): void {
+  const provedAt = session.aal2At ? Date.parse(session.aal2At) : NaN;
+  const age = (deps.clock.now().getTime() - provedAt) / 1000;
+  if (session.aal !== "AAL2" || !(age <= STEP_UP_SECONDS)) throw new StepUpRequiredError();
+}

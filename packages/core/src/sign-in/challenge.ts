@@ -1,0 +1,27 @@
+import type { FactorKind } from "../accounts/account.js";
+
+/** A pending second step. It lives on the item that becomes the session when it is completed. */
+export interface ChallengeRecord {
+  type: "challenge";
+  id: string;
+  userId: string;
+  email: string;
+  createdAt: string;
+  /** Epoch seconds; checked in code (dynalite never expires items, and AWS's TTL is lazy). */
+  expiresAt: number;
+  attempts: number;
+  enrolmentRequired: boolean;
+  /** Per-method state (an SMS code's hash, a WebAuthn challenge), keyed by method name. */
+  state?: Record<string, Record<string, unknown>>;
+}
+
+export const CHALLENGE_TTL_SECONDS = 5 * 60;
+export const CHALLENGE_MAX_ATTEMPTS = 5;
+
+export interface SignInChallengeView {
+  id: string;
+  expiresAt: Date;
+  methods: FactorKind[];
+  backupCodesAvailable: boolean;
+  smsFactors: { factorId: string; maskedPhoneNumber: string }[];
+}

@@ -1,0 +1,148 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { userRef, type Account } from "../accounts/account.js";
+import { toAccount } from "../accounts/accounts.js";
+import { domainOf, normaliseEmail } from "../accounts/email.js";
+import { recordAudit, userStream } from "../audit/audit.js";
+import { epochSeconds } from "../clock.js";
+import { dummyPasswordHash, verifyPassword } from "../crypto/passwords.js";
+import { batchGet } from "../db/batch.js";
+import { isConditionFailed } from "../db/client.js";
+import { keys } from "../db/keys.js";
+import type { Deps, RequestInfo } from "../deps.js";
+import { toDomain } from "../domains/domain.js";
+import { enforcementFor } from "../domains/policy.js";
+import { ExpiredError, InvalidCodeError, InvalidCredentialsError, ValidationError } from "../errors.js";
+import { methodForProof } from "../factors/registry.js";
+import type { ProofField, SignInProof } from "../factors/types.js";
+import { sessionAttributes, createSession } from "../sessions/sessions.js";
+import type { IssuedSession } from "../sessions/session.js";
+import { CHALLENGE_MAX_ATTEMPTS, type SignInChallengeView } from "./challenge.js";
+import { challengeView, createChallenge, failChallengeAttempt, loadLiveChallenge } from "./challenges.js";
+
+export type SignInOutcome =
+  | { kind: "signedIn"; session: IssuedSession; account: Account }
+  | { kind: "secondFactorRequired"; challenge: SignInChallengeView };
+
+/**
+ * The password step. One BatchGet reads the account, both failure counters and the domain's
+ * policy; then either a session (no 2FA) or a second-step challenge is written.
+ */
+export async function signIn(deps: Deps, input: { email: string; password: string }, request: RequestInfo): Promise<SignInOutcome> {
+  let email: string;
+  try {
+    email = normaliseEmail(input.email);
+  } catch {
+    throw new InvalidCredentialsError();
+  }
+  const { limits, limiter } = deps;
+  const [accountItem, accountFailures, ipFailures, domainItem] = await batchGet(deps.db, [
+    keys.account(email),
+    limiter.key(limits.signInFailuresPerAccount, email),
+    limiter.key(limits.signInFailuresPerIp, request.ip),
+    keys.domain(domainOf(email)),
+  ]);
+  const refusal =
+    limiter.refusal(limits.signInFailuresPerIp, ipFailures) ?? limiter.refusal(limits.signInFailuresPerAccount, accountFailures);
+  if (refusal) throw refusal;
+
+  const account = toAccount(accountItem);
+  // Unknown email and wrong password take the same path and the same time.
+  const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!account || !passwordOk) {
+    // Failures are counted per email whether or not it exists, so lockouts reveal nothing either.
+    await Promise.all([
+      limiter.recordFailure(limits.signInFailuresPerAccount, email),
+      limiter.recordFailure(limits.signInFailuresPerIp, request.ip),
+    ]);
+    throw new InvalidCredentialsError();
+  }
+
+  const enforcement = enforcementFor(toDomain(domainItem), account, deps.clock.now());
+  if (account.twoFactorEnabled) {
+    const challenge = await createChallenge(deps, account, false);
+    return { kind: "secondFactorRequired", challenge: challengeView(challenge, account) };
+  }
+  const session = await createSession(deps, account, "AAL1", enforcement.mustEnrolNow);
+  deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL1" }, "signed in");
+  return { kind: "signedIn", session, account };
+}
+
+export function chosenProof(proof: SignInProof): { field: ProofField; value: unknown } {
+  const given = (Object.entries(proof) as [ProofField, unknown][]).filter(([, v]) => v !== undefined && v !== null);
+  if (given.length !== 1) {
+    throw new ValidationError("Give exactly one of totpCode, smsCode, backupCode or webAuthnResponse.", "challengeId");
+  }
+  const [[field, value]] = given as [[ProofField, unknown]];
+  return { field, value };
+}
+
+/**
+ * The second step. The proof's method consumes its single-use material; then one conditional
+ * write turns the challenge into the session, so a challenge yields at most one session.
+ */
+export async function completeSignIn(
+  deps: Deps,
+  input: { challengeId: string } & SignInProof,
+  request: RequestInfo,
+): Promise<{ session: IssuedSession; account: Account }> {
+  const { challengeId, ...proofs } = input;
+  const { field, value } = chosenProof(proofs);
+  const method = methodForProof(field);
+  if (!method) throw new ValidationError("That kind of proof is not available.", field);
+
+  const challenge = await loadLiveChallenge(deps, challengeId);
+  const { limits, limiter } = deps;
+  const [accountItem, failures] = await batchGet(deps.db, [
+    keys.account(challenge.email),
+    limiter.key(limits.secondFactorFailuresPerAccount, challenge.userId),
+  ]);
+  const account = toAccount(accountItem);
+  if (!account || account.userId !== challenge.userId || !account.twoFactorEnabled) throw new ExpiredError();
+  const refusal = limiter.refusal(limits.secondFactorFailuresPerAccount, failures);
+  if (refusal) throw refusal;
+
+  const verified = await method.verify(deps, { account, challenge, proof: value, request });
+  if (!verified) {
+    const remaining = await failChallengeAttempt(deps, challenge);
+    await limiter.recordFailure(limits.secondFactorFailuresPerAccount, challenge.userId);
+    await recordAudit(
+      deps,
+      { action: "SECOND_FACTOR_FAILED", actor: userRef(account), subject: userRef(account), detail: `${method.name} via ${request.ip}` },
+      [userStream(account.userId)],
+    );
+    throw new InvalidCodeError(remaining);
+  }
+
+  const { attributes, issue } = sessionAttributes(deps, "AAL2", challenge.enrolmentRequired);
+  try {
+    await deps.db.doc.send(
+      new UpdateCommand({
+        TableName: deps.db.table,
+        Key: keys.session(challenge.id),
+        UpdateExpression:
+          "SET #type = :session, tokenHash = :tokenHash, aal = :aal, aal2At = :aal2At, createdAt = :createdAt, expiresAt = :expiresAt, lastSeenAt = :lastSeenAt, enrolmentRequired = :enrolmentRequired REMOVE #state, attempts",
+        // Invariant: a challenge becomes a session once, unexpired and within its attempt budget.
+        ConditionExpression: "#type = :challenge AND attempts < :max AND expiresAt > :now",
+        ExpressionAttributeNames: { "#type": "type", "#state": "state" },
+        ExpressionAttributeValues: {
+          ":session": "session",
+          ":challenge": "challenge",
+          ":tokenHash": attributes.tokenHash,
+          ":aal": attributes.aal,
+          ":aal2At": attributes.aal2At,
+          ":createdAt": attributes.createdAt,
+          ":expiresAt": attributes.expiresAt,
+          ":lastSeenAt": attributes.lastSeenAt,
+          ":enrolmentRequired": attributes.enrolmentRequired,
+          ":max": CHALLENGE_MAX_ATTEMPTS,
+          ":now": epochSeconds(deps.clock.now()),
+        },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) throw new ExpiredError();
+    throw error;
+  }
+  deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL2", method: method.name }, "signed in");
+  return { session: issue(challenge.id), account };
+}

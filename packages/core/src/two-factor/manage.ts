@@ -1,0 +1,150 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { userRef, type Account, type StoredFactor } from "../accounts/account.js";
+import { getAccount } from "../accounts/accounts.js";
+import { recordAudit, userStream } from "../audit/audit.js";
+import { isConditionFailed } from "../db/client.js";
+import { keys } from "../db/keys.js";
+import type { Deps } from "../deps.js";
+import { enforcementForAccount } from "../domains/policy.js";
+import { ConflictError, NotAllowedError, ValidationError } from "../errors.js";
+import { validateLabel } from "../factors/pending.js";
+import { methodForKind } from "../factors/registry.js";
+
+async function reload(deps: Deps, account: Account): Promise<Account> {
+  const fresh = await getAccount(deps, account.email);
+  if (!fresh || fresh.userId !== account.userId) throw new ConflictError("This account no longer exists.");
+  return fresh;
+}
+
+/** The last step of "Get started": needs a confirmed factor, a backup-code set, and the user's word they stored it. */
+export async function enableTwoFactor(deps: Deps, account: Account, input: { backupCodesAcknowledged: boolean }): Promise<Account> {
+  if (Object.keys(account.factors ?? {}).length === 0) {
+    throw new ValidationError("Add an authenticator app, phone or security key first.", "factors");
+  }
+  if (!account.backupCodes?.size) {
+    throw new ValidationError("Generate your backup codes and store them first.", "backupCodes");
+  }
+  if (input.backupCodesAcknowledged !== true) {
+    throw new ValidationError("Confirm that you have stored your backup codes.", "backupCodesAcknowledged");
+  }
+  if (account.twoFactorEnabled) return account;
+  try {
+    await deps.db.doc.send(
+      new UpdateCommand({
+        TableName: deps.db.table,
+        Key: keys.account(account.email),
+        UpdateExpression: "SET twoFactorEnabled = :yes, twoFactorEnabledAt = :now",
+        // Invariant: 2FA is on only while a factor and backup codes exist (a parallel removal loses).
+        ConditionExpression: "userId = :userId AND size(factors) > :zero AND attribute_exists(backupCodes)",
+        ExpressionAttributeValues: { ":yes": true, ":now": deps.clock.now().toISOString(), ":userId": account.userId, ":zero": 0 },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) throw new ValidationError("Add a factor and generate backup codes first.", "factors");
+    throw error;
+  }
+  await recordAudit(deps, { action: "TWO_FACTOR_ENABLED", actor: userRef(account), subject: userRef(account) }, [
+    userStream(account.userId),
+  ]);
+  return reload(deps, account);
+}
+
+/**
+ * Removes every factor and backup code and turns 2FA off. Shared by a user's own disable and a
+ * domain owner's reset; the caller decides who may do it and audits it.
+ */
+export async function clearTwoFactor(deps: Deps, account: Account, options: { revokeSessions: boolean }): Promise<Account> {
+  const now = deps.clock.now().toISOString();
+  await deps.db.doc.send(
+    new UpdateCommand({
+      TableName: deps.db.table,
+      Key: keys.account(account.email),
+      UpdateExpression: `SET twoFactorEnabled = :no, factors = :none${options.revokeSessions ? ", sessionsValidFrom = :now" : ""} REMOVE backupCodes, backupCodesGeneratedAt, twoFactorEnabledAt`,
+      ConditionExpression: "userId = :userId",
+      ExpressionAttributeValues: {
+        ":no": false,
+        ":none": {},
+        ":userId": account.userId,
+        ...(options.revokeSessions ? { ":now": now } : {}),
+      },
+    }),
+  );
+  for (const factor of Object.values(account.factors ?? {})) {
+    await methodForKind(factor.kind)?.onRemoved?.(deps, account, factor);
+  }
+  return reload(deps, account);
+}
+
+export async function disableTwoFactor(deps: Deps, account: Account): Promise<Account> {
+  const enforcement = await enforcementForAccount(deps, account);
+  if (enforcement.enforcedByDomain) {
+    throw new NotAllowedError("Your organisation requires two-factor authentication, so it cannot be turned off.");
+  }
+  const updated = await clearTwoFactor(deps, account, { revokeSessions: false });
+  await recordAudit(deps, { action: "TWO_FACTOR_DISABLED", actor: userRef(account), subject: userRef(account) }, [
+    userStream(account.userId),
+  ]);
+  return updated;
+}
+
+function ownFactor(account: Account, factorId: string): StoredFactor {
+  const factor = account.factors?.[factorId];
+  if (!factor) throw new ValidationError("No such factor on your account.", "factorId");
+  return factor;
+}
+
+export async function removeFactor(deps: Deps, account: Account, input: { factorId: string }): Promise<Account> {
+  const factor = ownFactor(account, input.factorId);
+  try {
+    await deps.db.doc.send(
+      new UpdateCommand({
+        TableName: deps.db.table,
+        Key: keys.account(account.email),
+        UpdateExpression: "REMOVE factors.#id",
+        // Invariant: an account with 2FA on always keeps at least one factor (disable instead).
+        ConditionExpression: "attribute_exists(factors.#id) AND (twoFactorEnabled = :no OR size(factors) > :one)",
+        ExpressionAttributeNames: { "#id": factor.id },
+        ExpressionAttributeValues: { ":no": false, ":one": 1 },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+    const fresh = await reload(deps, account);
+    if (!fresh.factors?.[factor.id]) throw new ValidationError("No such factor on your account.", "factorId");
+    throw new NotAllowedError("This is your last factor. Turn off two-factor authentication instead.");
+  }
+  await methodForKind(factor.kind)?.onRemoved?.(deps, account, factor);
+  await recordAudit(
+    deps,
+    { action: "FACTOR_REMOVED", actor: userRef(account), subject: userRef(account), detail: `${factor.kind}: ${factor.label}` },
+    [userStream(account.userId)],
+  );
+  return reload(deps, account);
+}
+
+export async function renameFactor(deps: Deps, account: Account, input: { factorId: string; label: string }): Promise<StoredFactor> {
+  const factor = ownFactor(account, input.factorId);
+  const label = validateLabel(input.label, "");
+  if (!label) throw new ValidationError("Enter a name.", "label");
+  try {
+    await deps.db.doc.send(
+      new UpdateCommand({
+        TableName: deps.db.table,
+        Key: keys.account(account.email),
+        UpdateExpression: "SET factors.#id.label = :label",
+        ConditionExpression: "attribute_exists(factors.#id)",
+        ExpressionAttributeNames: { "#id": factor.id },
+        ExpressionAttributeValues: { ":label": label },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) throw new ValidationError("No such factor on your account.", "factorId");
+    throw error;
+  }
+  await recordAudit(
+    deps,
+    { action: "FACTOR_RENAMED", actor: userRef(account), subject: userRef(account), detail: `${factor.kind}: ${label}` },
+    [userStream(account.userId)],
+  );
+  return { ...factor, label };
+}

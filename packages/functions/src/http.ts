@@ -1,0 +1,37 @@
+import { randomUUID } from "node:crypto";
+import { withRequestId, type Deps, type RequestInfo } from "@access-identity/core";
+import { createGraphqlServer, MAX_BODY_BYTES } from "@access-identity/graphql";
+
+export type Handler = (request: Request, client: Omit<RequestInfo, "requestId">) => Promise<Response>;
+
+function tooLarge(): Response {
+  return Response.json(
+    { errors: [{ message: "Request body too large.", extensions: { code: "PAYLOAD_TOO_LARGE" } }] },
+    { status: 413 },
+  );
+}
+
+/**
+ * The one entry point both adapters (Lambda and the local server) call: a Fetch Request in, a
+ * Response out. It gives each request an id (logged with every line, returned as x-request-id)
+ * and refuses oversized bodies before anything parses them.
+ */
+export function createHandler(deps: Deps): Handler {
+  const yoga = createGraphqlServer(deps);
+  return async (request, client) => {
+    const requestId = randomUUID();
+    return withRequestId(requestId, async () => {
+      const declared = Number(request.headers.get("content-length") ?? 0);
+      if (declared > MAX_BODY_BYTES) return tooLarge();
+      let body: ArrayBuffer | undefined;
+      if (request.body) {
+        body = await request.arrayBuffer();
+        if (body.byteLength > MAX_BODY_BYTES) return tooLarge();
+      }
+      const bounded = body === undefined ? request : new Request(request, { body });
+      const response = await yoga.fetch(bounded, { deps, client: { ...client, requestId } });
+      response.headers.set("x-request-id", requestId);
+      return response;
+    });
+  };
+}

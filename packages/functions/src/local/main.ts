@@ -1,0 +1,22 @@
+import { startLocalServer } from "./server.js";
+
+// `npm start`: the local server on the embedded store, persisted under DATA_DIR.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+const server = await startLocalServer();
+server.deps.log.info({ url: `${server.url}/graphql`, sms: server.deps.config.sms.provider }, `Access Identity is listening on ${server.url}/graphql`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.deps.log.info({ signal }, "shutting down");
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        server.deps.log.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  });
+}

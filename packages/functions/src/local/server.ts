@@ -1,0 +1,109 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { createCore, ensureTable, loadConfig, type CoreOptions, type Deps } from "@access-identity/core";
+import { MAX_BODY_BYTES } from "@access-identity/graphql";
+import { createHandler } from "../http.js";
+import { startEmbeddedDynamo, type EmbeddedDynamo } from "./embedded-dynamo.js";
+import { localEncryptionKey } from "./encryption-key.js";
+
+export interface LocalServerOptions {
+  env?: Record<string, string | undefined>;
+  /** Keep the embedded store in memory instead of under DATA_DIR (tests). */
+  inMemory?: boolean;
+  core?: CoreOptions;
+  /** Extra static routes (tests serve a page from the same origin). */
+  routes?: Record<string, { contentType: string; body: string | Buffer }>;
+}
+
+export interface LocalServer {
+  url: string;
+  port: number;
+  deps: Deps;
+  dynamoEndpoint: string;
+  close(): Promise<void>;
+}
+
+function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+  return forwarded || req.socket.remoteAddress || "unknown";
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | "tooLarge"> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return "tooLarge";
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The local server: the same handler as the Lambda, on Node's http server, over the embedded
+ * store (or AWS_ENDPOINT_URL_DYNAMODB when set). Tests, the benchmark and `npm start` all use it.
+ */
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  const env = { ...process.env, ...options.env };
+  const port = Number(env.PORT ?? 4000);
+  const dataDir = resolve(env.DATA_DIR || ".data");
+  let embedded: EmbeddedDynamo | undefined;
+  if (!env.AWS_ENDPOINT_URL_DYNAMODB) {
+    embedded = await startEmbeddedDynamo(options.inMemory ? undefined : resolve(dataDir, "dynamodb"));
+    env.AWS_ENDPOINT_URL_DYNAMODB = embedded.endpoint;
+  }
+  env.ENCRYPTION_KEY ||= localEncryptionKey(dataDir);
+  const config = loadConfig(env);
+  const deps = createCore(config, options.core);
+  await ensureTable(deps.db.raw, config.tableName);
+  const handle = createHandler(deps);
+  const trustProxy = env.TRUST_PROXY === "true";
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const path = (req.url ?? "/").split("?")[0]!;
+      const route = options.routes?.[path];
+      if (route && req.method === "GET") {
+        res.writeHead(200, { "content-type": route.contentType }).end(route.body);
+        return;
+      }
+      const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req);
+      if (body === "tooLarge") {
+        res.writeHead(413, { "content-type": "application/json", connection: "close" });
+        res.end(JSON.stringify({ errors: [{ message: "Request body too large.", extensions: { code: "PAYLOAD_TOO_LARGE" } }] }));
+        return;
+      }
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+      }
+      const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body: body as Uint8Array<ArrayBuffer> | undefined });
+      const response = await handle(request, { ip: clientIp(req, trustProxy), userAgent: req.headers["user-agent"] });
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch (error) {
+      deps.log.error({ err: error }, "request failed outside GraphQL");
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ errors: [{ message: "Unexpected error." }] }));
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, env.HOST ?? "127.0.0.1", () => ok());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${actualPort}`,
+    port: actualPort,
+    deps,
+    dynamoEndpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
+    async close() {
+      // Stop taking requests and finish the ones in flight, then close the store so LevelDB is flushed.
+      await new Promise<void>((ok) => server.close(() => ok()));
+      server.closeAllConnections();
+      deps.db.raw.destroy();
+      await embedded?.close();
+    },
+  };
+}

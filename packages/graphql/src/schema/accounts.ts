@@ -1,0 +1,178 @@
+import {
+  ConflictError,
+  enforcementForAccount,
+  ExpiredError,
+  InvalidCodeError,
+  InvalidCredentialsError,
+  RateLimitedError,
+  revokeSession,
+  signIn,
+  signUp,
+  completeSignIn,
+  twoFactorStatus,
+  ValidationError,
+  type Account,
+  type IssuedSession,
+  type SignInChallengeView,
+} from "@access-identity/core";
+import { builder } from "../builder.js";
+import type { Context } from "../context.js";
+import { commonErrors } from "./errors.js";
+import { asResult, resultUnion } from "./results.js";
+
+export const UserRef = builder.objectRef<Account>("User");
+export const FactorKindEnum = builder.enumType("FactorKind", { values: ["TOTP", "SMS", "WEBAUTHN"] as const });
+export const AalEnum = builder.enumType("AAL", {
+  values: {
+    AAL1: { description: "Password only." },
+    AAL2: { description: "Password (or passkey) and a second factor." },
+  },
+});
+
+export const SessionRef = builder.objectRef<IssuedSession>("Session").implement({
+  description: "Send `token` as `Authorization: Bearer <token>`. It is shown only once.",
+  fields: (t) => ({
+    token: t.exposeString("token"),
+    aal: t.field({ type: AalEnum, resolve: (s) => s.aal }),
+    expiresAt: t.field({ type: "DateTime", resolve: (s) => s.expiresAt }),
+    enrolmentRequired: t.exposeBoolean("enrolmentRequired", {
+      description: "The domain requires 2FA and its grace period is over: this session may only set it up.",
+    }),
+  }),
+});
+
+export class SignedIn {
+  constructor(
+    readonly session: IssuedSession,
+    readonly user: Account,
+  ) {}
+}
+export const SignedInRef = builder.objectType(SignedIn, {
+  name: "SignedIn",
+  isTypeOf: (v) => v instanceof SignedIn,
+  fields: (t) => ({
+    session: t.field({ type: SessionRef, resolve: (s) => s.session }),
+    user: t.field({ type: UserRef, resolve: (s) => s.user }),
+  }),
+});
+
+const SmsFactorHint = builder.objectRef<SignInChallengeView["smsFactors"][number]>("SmsFactorHint").implement({
+  fields: (t) => ({
+    factorId: t.exposeID("factorId"),
+    maskedPhoneNumber: t.exposeString("maskedPhoneNumber"),
+  }),
+});
+
+const SignInChallengeRef = builder.objectRef<SignInChallengeView>("SignInChallenge").implement({
+  description: "The second step of a sign-in: answer it with `completeSignIn` within 5 minutes, at most 5 wrong tries.",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    expiresAt: t.field({ type: "DateTime", resolve: (c) => c.expiresAt }),
+    methods: t.field({ type: [FactorKindEnum], resolve: (c) => c.methods }),
+    backupCodesAvailable: t.exposeBoolean("backupCodesAvailable"),
+    smsFactors: t.field({ type: [SmsFactorHint], resolve: (c) => c.smsFactors }),
+  }),
+});
+
+class SecondFactorRequired {
+  constructor(readonly challenge: SignInChallengeView) {}
+}
+const SecondFactorRequiredRef = builder.objectType(SecondFactorRequired, {
+  name: "SecondFactorRequired",
+  isTypeOf: (v) => v instanceof SecondFactorRequired,
+  fields: (t) => ({ challenge: t.field({ type: SignInChallengeRef, resolve: (s) => s.challenge }) }),
+});
+
+class SignedOut {
+  readonly success = true;
+}
+const SignedOutRef = builder.objectType(SignedOut, {
+  name: "SignedOut",
+  isTypeOf: (v) => v instanceof SignedOut,
+  fields: (t) => ({ success: t.exposeBoolean("success") }),
+});
+
+/** The twoFactor status needs the domain's policy: read once per User object, only when asked. */
+export async function statusFor(context: Context, account: Account) {
+  return twoFactorStatus(account, await enforcementForAccount(context.deps, account));
+}
+
+export const SignInResult = resultUnion("SignInResult", [SignedInRef, SecondFactorRequiredRef], [InvalidCredentialsError, ...commonErrors]);
+const SignUpResult = resultUnion("SignUpResult", [SignedInRef], [ValidationError, ConflictError, ...commonErrors]);
+export const CompleteSignInResult = resultUnion("CompleteSignInResult", [SignedInRef], [
+  InvalidCodeError,
+  ExpiredError,
+  ValidationError,
+  ...commonErrors,
+]);
+const SignOutResult = resultUnion("SignOutResult", [SignedOutRef], [...commonErrors]);
+
+const SignUpInput = builder.inputType("SignUpInput", {
+  fields: (t) => ({ email: t.string({ required: true }), password: t.string({ required: true }) }),
+});
+const SignInInput = builder.inputType("SignInInput", {
+  fields: (t) => ({ email: t.string({ required: true }), password: t.string({ required: true }) }),
+});
+const CompleteSignInInput = builder.inputType("CompleteSignInInput", {
+  description: "Exactly one proof: totpCode, smsCode, backupCode or webAuthnResponse.",
+  fields: (t) => ({
+    challengeId: t.id({ required: true }),
+    totpCode: t.string(),
+    smsCode: t.string(),
+    backupCode: t.string(),
+    webAuthnResponse: t.field({ type: "JSON", description: "AuthenticationResponseJSON from @simplewebauthn/browser." }),
+  }),
+});
+
+builder.queryField("me", (t) =>
+  t.field({
+    type: UserRef,
+    nullable: true,
+    description: "The signed-in user, or null.",
+    resolve: (_root, _args, context) => context.caller?.account ?? null,
+  }),
+);
+
+builder.mutationFields((t) => ({
+  signUp: t.field({
+    type: SignUpResult.ref,
+    args: { input: t.arg({ type: SignUpInput, required: true }) },
+    resolve: (_root, { input }, { deps, client }) =>
+      asResult(SignUpResult, async () => {
+        const account = await signUp(deps, input, client);
+        const outcome = await signIn(deps, input, client);
+        if (outcome.kind !== "signedIn") throw new Error("a new account cannot have 2FA on");
+        return new SignedIn(outcome.session, account);
+      }),
+  }),
+  signIn: t.field({
+    type: SignInResult.ref,
+    args: { input: t.arg({ type: SignInInput, required: true }) },
+    resolve: (_root, { input }, { deps, client }) =>
+      asResult(SignInResult, async () => {
+        const outcome = await signIn(deps, input, client);
+        return outcome.kind === "signedIn"
+          ? new SignedIn(outcome.session, outcome.account)
+          : new SecondFactorRequired(outcome.challenge);
+      }),
+  }),
+  completeSignIn: t.field({
+    type: CompleteSignInResult.ref,
+    args: { input: t.arg({ type: CompleteSignInInput, required: true }) },
+    resolve: (_root, { input }, { deps, client }) =>
+      asResult(CompleteSignInResult, async () => {
+        const { session, account } = await completeSignIn(deps, { ...input, challengeId: String(input.challengeId) }, client);
+        return new SignedIn(session, account);
+      }),
+  }),
+  signOut: t.field({
+    type: SignOutResult.ref,
+    description: "Revokes the current session.",
+    authScopes: { signedIn: true },
+    resolve: (_root, _args, { deps, caller }) =>
+      asResult(SignOutResult, async () => {
+        await revokeSession(deps, caller!.session.id);
+        return new SignedOut();
+      }),
+  }),
+}));

@@ -1,0 +1,89 @@
+import {
+  ConflictError,
+  DomainError,
+  DomainNotVerifiedError,
+  DomainVerificationFailedError,
+  ExpiredError,
+  InvalidCodeError,
+  InvalidCredentialsError,
+  NotAllowedError,
+  RateLimitedError,
+  ServiceUnavailableError,
+  SmsDeliveryFailedError,
+  StepUpRequiredError,
+  ValidationError,
+} from "@access-identity/core";
+import { builder } from "../builder.js";
+
+/**
+ * graphql-js treats any Error returned by a resolver as thrown, so a typed error travels in a
+ * union as a plain copy of its fields, tagged with its GraphQL type name.
+ */
+export type ErrorResult<E extends DomainError = DomainError> = Omit<E, "name" | "stack" | "cause"> & { __typename: string };
+
+export function errorResult<E extends DomainError>(error: E): ErrorResult<E> {
+  return { ...error, message: error.message, __typename: error.name } as ErrorResult<E>;
+}
+
+export const ErrorInterface = builder.interfaceRef<ErrorResult>("Error").implement({
+  description: "Every typed error a user can cause: `message` is written for them.",
+  fields: (t) => ({ message: t.exposeString("message") }),
+});
+
+// biome-ignore lint: constructor parameter lists differ per error class
+type ErrorClass<E extends DomainError> = abstract new (...args: any[]) => E;
+
+/** A typed error's GraphQL object: named after its class, recognised by its __typename tag. */
+const refs = new Map<ErrorClass<DomainError>, unknown>();
+
+/** The GraphQL object type of an error class, for result unions. */
+export function errorTypeFor(cls: ErrorClass<DomainError>): unknown {
+  const ref = refs.get(cls);
+  if (!ref) throw new Error(`${cls.name} has no GraphQL type`);
+  return ref;
+}
+
+function errorType<E extends DomainError>(cls: ErrorClass<E>, description: string) {
+  const name = cls.name;
+  const ref = builder.objectRef<ErrorResult<E>>(name);
+  refs.set(cls, ref);
+  const shared = {
+    description,
+    interfaces: [ErrorInterface] as never,
+    isTypeOf: (value: unknown) => (value as { __typename?: string }).__typename === name,
+  };
+  return { ref, shared };
+}
+
+function simpleErrorType<E extends DomainError>(cls: ErrorClass<E>, description: string) {
+  const { ref, shared } = errorType(cls, description);
+  ref.implement({ ...shared, fields: () => ({}) });
+}
+
+{
+  const { ref, shared } = errorType(ValidationError, "The input was not acceptable; `field` names the input field at fault.");
+  ref.implement({ ...shared, fields: (t) => ({ field: t.exposeString("field") }) });
+}
+{
+  const { ref, shared } = errorType(InvalidCodeError, "The code or proof was wrong. `attemptsRemaining` counts the tries left before starting again.");
+  ref.implement({ ...shared, fields: (t) => ({ attemptsRemaining: t.exposeInt("attemptsRemaining", { nullable: true }) }) });
+}
+{
+  const { ref, shared } = errorType(RateLimitedError, "Too many attempts; retry after `retryAfterSeconds`.");
+  ref.implement({ ...shared, fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds") }) });
+}
+{
+  const { ref, shared } = errorType(DomainVerificationFailedError, "The TXT record did not hold the expected value.");
+  ref.implement({ ...shared, fields: (t) => ({ expected: t.exposeString("expected"), found: t.exposeStringList("found") }) });
+}
+simpleErrorType(InvalidCredentialsError, "The email or password is incorrect (which one is never said).");
+simpleErrorType(ExpiredError, "The challenge, code or enrolment has expired or was already used.");
+simpleErrorType(StepUpRequiredError, "Sign in again with a second factor, then retry within 10 minutes.");
+simpleErrorType(ConflictError, "The thing already exists or changed meanwhile.");
+simpleErrorType(NotAllowedError, "The caller may not do this.");
+simpleErrorType(DomainNotVerifiedError, "The domain has not been proven by DNS yet.");
+simpleErrorType(SmsDeliveryFailedError, "The SMS provider refused or failed; no code was left valid. Retry later.");
+simpleErrorType(ServiceUnavailableError, "A dependency is briefly unavailable; nothing was changed. Retry.");
+
+/** Errors any mutation may answer with, beside its own. */
+export const commonErrors = [RateLimitedError, ServiceUnavailableError];

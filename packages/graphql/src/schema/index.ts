@@ -1,0 +1,6 @@
+// Only imports: each area file defines its types and its fields.
+import "./errors.js";
+import "./accounts.js";
+import "./users.js";
+import "./two-factor.js";
+import "./totp.js";

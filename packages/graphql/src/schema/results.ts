@@ -1,0 +1,41 @@
+import type { DomainError } from "@access-identity/core";
+import type { SchemaTypes, UnionRef } from "@pothos/core";
+import { builder } from "../builder.js";
+import { errorResult, errorTypeFor, type ErrorResult } from "./errors.js";
+import type { Context } from "../context.js";
+
+// biome-ignore lint: constructor parameter lists differ per error class
+type ErrorClass = abstract new (...args: any[]) => DomainError;
+type Types = Parameters<typeof builder.unionType>[1]["types"];
+type Builder = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : SchemaTypes;
+
+/**
+ * A mutation's result union (API.md): its success type(s) and the typed errors a user can cause.
+ * Unions are spelt out rather than generated per field, because several fields share one
+ * (ConfirmFactorResult, CompleteSignInResult) and signIn has two success members.
+ */
+export function resultUnion<E extends readonly ErrorClass[]>(
+  name: string,
+  success: readonly unknown[],
+  errors: E,
+  description?: string,
+) {
+  const ref = builder.unionType(name, { types: [...success, ...errors.map(errorTypeFor)] as unknown as Types, description });
+  // Members are told apart by their own isTypeOf; the resolver's value is any one of them.
+  return { ref: ref as unknown as UnionRef<Builder, object, object>, errors };
+}
+
+/**
+ * Runs a resolver and returns any of the union's typed errors as a result member; anything else
+ * propagates and is masked by yoga.
+ */
+export async function asResult<T>(union: { errors: readonly ErrorClass[] }, run: () => Promise<T>): Promise<T | ErrorResult> {
+  try {
+    return await run();
+  } catch (error) {
+    if (union.errors.some((cls) => error instanceof cls)) return errorResult(error as DomainError);
+    throw error;
+  }
+}
+
+export type { Context };
