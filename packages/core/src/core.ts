@@ -3,15 +3,19 @@ import type { Config } from "./config.js";
 import { SecretBox } from "./crypto/encryption.js";
 import { CodeHasher } from "./crypto/hashing.js";
 import { createDb } from "./db/client.js";
+import { createTxtResolver, type TxtResolver } from "./dns/txt-resolver.js";
 import type { Deps } from "./deps.js";
 import { createLogger, type Logger } from "./logger.js";
 import { RateLimiter } from "./rate-limit/limiter.js";
 import { loadLimits } from "./rate-limit/limits.js";
+import { createSmsSender, type SmsSender } from "./sms/sender.js";
 
 export interface CoreOptions {
   clock?: Clock;
   log?: Logger;
   onDbRequest?: (operation: string) => void;
+  sms?: SmsSender;
+  dns?: TxtResolver;
 }
 
 /** Builds the services once per process (Lambda container or local server). */
@@ -24,14 +28,17 @@ export function createCore(config: Config, options: CoreOptions = {}): Deps {
     region: config.region,
     onRequest: options.onDbRequest,
   });
+  const log = options.log ?? createLogger();
   return {
     config,
     db,
     clock,
-    log: options.log ?? createLogger(),
+    log,
     limits: loadLimits(),
     limiter: new RateLimiter(db, clock),
     secretBox: new SecretBox(config.encryptionKey),
     codeHasher: new CodeHasher(config.encryptionKey),
+    sms: options.sms ?? createSmsSender(config, log),
+    dns: options.dns ?? createTxtResolver(config),
   };
 }

@@ -3,9 +3,11 @@ import type { Config } from "./config.js";
 import type { CodeHasher } from "./crypto/hashing.js";
 import type { SecretBox } from "./crypto/encryption.js";
 import type { Db } from "./db/client.js";
+import type { TxtResolver } from "./dns/txt-resolver.js";
 import type { Logger } from "./logger.js";
 import type { RateLimiter } from "./rate-limit/limiter.js";
 import type { Limits } from "./rate-limit/limits.js";
+import type { SmsSender } from "./sms/sender.js";
 
 /** The services core functions are given explicitly; built once per process in `createCore`. */
 export interface Deps {
@@ -17,6 +19,8 @@ export interface Deps {
   limiter: RateLimiter;
   secretBox: SecretBox;
   codeHasher: CodeHasher;
+  sms: SmsSender;
+  dns: TxtResolver;
 }
 
 /** Who is asking, as far as the transport knows: used for per-IP limits and audit. */

@@ -21,3 +21,5 @@ export type { SignInChallengeView } from "./sign-in/challenge.js";
 export { signIn, completeSignIn, type SignInOutcome } from "./sign-in/sign-in.js";
 export { enableTwoFactor, disableTwoFactor, removeFactor, renameFactor, clearTwoFactor } from "./two-factor/manage.js";
 export { twoFactorStatus, type TwoFactorStatus } from "./two-factor/status.js";
+export type { SmsSender } from "./sms/sender.js";
+export type { TxtResolver } from "./dns/txt-resolver.js";
