@@ -12,7 +12,7 @@ const defaults = {
   // NIST SP 800-63B 5.2.2: no more than 100 consecutive failures per account; we are far stricter.
   signInFailuresPerAccount: { max: 10, windowSeconds: 15 * 60 },
   signInFailuresPerIp: { max: 50, windowSeconds: 15 * 60 },
-  signUpsPerIp: { max: 20, windowSeconds: 60 * 60 },
+  signUpsPerIp: { max: 50, windowSeconds: 60 * 60 },
   secondFactorFailuresPerAccount: { max: 10, windowSeconds: 15 * 60 },
   enrolmentStartsPerAccount: { max: 20, windowSeconds: 60 * 60 },
   enrolmentCodeFailuresPerAccount: { max: 10, windowSeconds: 15 * 60 },

@@ -56,13 +56,20 @@ export async function startTestApi(options: LocalServerOptions & { env?: Record<
           },
           body: JSON.stringify({ query, variables }),
         }),
-        { ip: opts.ip ?? "203.0.113.7" },
+        // Each call comes from its own address unless a test says otherwise, so per-IP limits only
+        // bite in the tests that are about them.
+        { ip: opts.ip ?? randomTestIp() },
       );
       const body = (await response.json()) as { data?: any; errors?: GqlResult["errors"] };
       return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
     },
     close: () => server.close(),
   };
+}
+
+function randomTestIp(): string {
+  const n = Math.floor(Math.random() * 2 ** 16);
+  return `198.18.${n >> 8}.${n & 255}`;
 }
 
 let counter = 0;
