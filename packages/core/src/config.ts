@@ -1,4 +1,5 @@
 import { Resource } from "sst/resource";
+import { loadLimits, type Limits } from "./rate-limit/limits.js";
 
 /**
  * Every setting the system reads, in one place. In AWS the table name and the encryption key
@@ -25,6 +26,7 @@ export interface Config {
   session: { absoluteSeconds: number; idleSeconds: number };
   graphiql: boolean;
   introspection: boolean;
+  limits: Limits;
 }
 
 type Env = Record<string, string | undefined>;
@@ -93,5 +95,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     graphiql: bool(env.GRAPHIQL, !production),
     introspection: bool(env.INTROSPECTION, !production),
+    limits: loadLimits(env),
   };
 }

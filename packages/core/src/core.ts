@@ -7,7 +7,6 @@ import { createTxtResolver, type TxtResolver } from "./dns/txt-resolver.js";
 import type { Deps } from "./deps.js";
 import { createLogger, type Logger } from "./logger.js";
 import { RateLimiter } from "./rate-limit/limiter.js";
-import { loadLimits } from "./rate-limit/limits.js";
 import { createSmsSender, type SmsSender } from "./sms/sender.js";
 
 export interface CoreOptions {
@@ -34,7 +33,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Deps {
     db,
     clock,
     log,
-    limits: loadLimits(),
+    limits: config.limits,
     limiter: new RateLimiter(db, clock),
     secretBox: new SecretBox(config.encryptionKey),
     codeHasher: new CodeHasher(config.encryptionKey),

@@ -24,8 +24,9 @@ export type SignInOutcome =
   | { kind: "secondFactorRequired"; challenge: SignInChallengeView };
 
 /**
- * The password step. One BatchGet reads the account, both failure counters and the domain's
- * policy; then either a session (no 2FA) or a second-step challenge is written.
+ * The password step. One BatchGet reads the account, the address's failure counter and the
+ * domain's policy; one conditional write reserves a guess; then either a session (no 2FA) or a
+ * second-step challenge is written.
  */
 export async function signIn(deps: Deps, input: { email: string; password: string }, request: RequestInfo): Promise<SignInOutcome> {
   let email: string;
@@ -35,27 +36,26 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
     throw new InvalidCredentialsError();
   }
   const { limits, limiter } = deps;
-  const [accountItem, accountFailures, ipFailures, domainItem] = await batchGet(deps.db, [
+  const [accountItem, ipFailures, domainItem] = await batchGet(deps.db, [
     keys.account(email),
-    limiter.key(limits.signInFailuresPerAccount, email),
     limiter.key(limits.signInFailuresPerIp, request.ip),
     keys.domain(domainOf(email)),
   ]);
-  const refusal =
-    limiter.refusal(limits.signInFailuresPerIp, ipFailures) ?? limiter.refusal(limits.signInFailuresPerAccount, accountFailures);
-  if (refusal) throw refusal;
+  const ipRefusal = limiter.refusal(limits.signInFailuresPerIp, ipFailures);
+  if (ipRefusal) throw ipRefusal;
+  // Every guess takes a unit of the account's failure budget before the password is checked, and a
+  // right password gives it back: however many guesses arrive at once, at most `max` are ever tried.
+  // Counted per email whether or not it exists, so a lockout reveals nothing either.
+  await limiter.hit(limits.signInFailuresPerAccount, email);
 
   const account = toAccount(accountItem);
   // Unknown email and wrong password take the same path and the same time.
   const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!account || !passwordOk) {
-    // Failures are counted per email whether or not it exists, so lockouts reveal nothing either.
-    await Promise.all([
-      limiter.recordFailure(limits.signInFailuresPerAccount, email),
-      limiter.recordFailure(limits.signInFailuresPerIp, request.ip),
-    ]);
+    await limiter.recordFailure(limits.signInFailuresPerIp, request.ip);
     throw new InvalidCredentialsError();
   }
+  await limiter.release(limits.signInFailuresPerAccount, email);
 
   const enforcement = enforcementFor(toDomain(domainItem), account, deps.clock.now());
   if (account.twoFactorEnabled) {
