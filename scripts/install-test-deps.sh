@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests drive as independent real clients, only when missing:
-#   oathtool (TOTP), zbarimg (QR codes), chromium (WebAuthn end to end), dnsmasq (DNS TXT).
+#   oathtool (TOTP), zbarimg + rsvg-convert (QR codes, PNG and SVG), chromium (WebAuthn end to end), dnsmasq (DNS TXT).
 set -euo pipefail
-declare -A need=([oathtool]=oathtool [zbarimg]=zbar-tools [chromium]=chromium [dnsmasq]=dnsmasq)
+declare -A need=([oathtool]=oathtool [zbarimg]=zbar-tools [rsvg-convert]=librsvg2-bin [chromium]=chromium [dnsmasq]=dnsmasq)
 missing=()
 for cmd in "${!need[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("${need[$cmd]}")

@@ -25,11 +25,11 @@ export class RateLimiter {
     return keys.rateCounter(limit.name, subject, this.window(limit).start);
   }
 
-  /** Consumes one unit, or throws RateLimitedError when the window is already full. */
-  async hit(limit: Limit, subject: string): Promise<void> {
+  /** Consumes one unit and returns the window's new count, or throws RateLimitedError when it is already full. */
+  async hit(limit: Limit, subject: string): Promise<number> {
     const { start, retryAfter } = this.window(limit);
     try {
-      await this.db.doc.send(
+      const out = await this.db.doc.send(
         new UpdateCommand({
           TableName: this.db.table,
           Key: keys.rateCounter(limit.name, subject, start),
@@ -38,8 +38,10 @@ export class RateLimiter {
           ConditionExpression: "attribute_not_exists(#count) OR #count < :max",
           ExpressionAttributeNames: { "#count": "count" },
           ExpressionAttributeValues: { ":one": 1, ":max": limit.max, ":expires": start + limit.windowSeconds + 60 },
+          ReturnValues: "UPDATED_NEW",
         }),
       );
+      return out.Attributes?.count as number;
     } catch (error) {
       if (isConditionFailed(error)) throw new RateLimitedError(retryAfter);
       throw error;
@@ -101,12 +103,16 @@ export class RateLimiter {
     if (refusal) throw refusal;
   }
 
-  /** Records a failure; a full window just stays full (the refusal comes from `check`/`refusal`). */
-  async recordFailure(limit: Limit, subject: string): Promise<void> {
+  /**
+   * Records a failure and returns whether this one filled the window (a lock just began); a full
+   * window just stays full (the refusal comes from `check`/`refusal`).
+   */
+  async recordFailure(limit: Limit, subject: string): Promise<boolean> {
     try {
-      await this.hit(limit, subject);
+      return (await this.hit(limit, subject)) === limit.max;
     } catch (error) {
       if (!(error instanceof RateLimitedError)) throw error;
+      return false;
     }
   }
 }

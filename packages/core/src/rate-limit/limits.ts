@@ -14,6 +14,9 @@ const defaults = {
   signInFailuresPerIp: { max: 50, windowSeconds: 15 * 60 },
   signUpsPerIp: { max: 50, windowSeconds: 60 * 60 },
   secondFactorFailuresPerAccount: { max: 10, windowSeconds: 15 * 60 },
+  // Each challenge allows 5 guesses (exactly); capping challenges caps guesses at 5 x max per window,
+  // however many are fired in parallel by someone who knows the password.
+  signInChallengesPerAccount: { max: 20, windowSeconds: 15 * 60 },
   enrolmentStartsPerAccount: { max: 20, windowSeconds: 60 * 60 },
   enrolmentCodeFailuresPerAccount: { max: 10, windowSeconds: 15 * 60 },
   smsPerPhoneHour: { max: 5, windowSeconds: 3600 },
@@ -22,6 +25,7 @@ const defaults = {
   smsPerUserDay: { max: 10, windowSeconds: 86400 },
   smsPerIpHour: { max: 10, windowSeconds: 3600 },
   smsPerIpDay: { max: 30, windowSeconds: 86400 },
+  smsGlobalDay: { max: 1000, windowSeconds: 86400 }, // max: config.sms.dailyLimit (SMS_DAILY_LIMIT) wins
   passkeyStartsPerIp: { max: 60, windowSeconds: 60 },
   domainVerificationsPerAccount: { max: 10, windowSeconds: 3600 },
 } satisfies Record<string, Omit<Limit, "name">>;

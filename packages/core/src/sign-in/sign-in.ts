@@ -36,10 +36,11 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
     throw new InvalidCredentialsError();
   }
   const { limits, limiter } = deps;
-  const [accountItem, ipFailures, domainItem] = await batchGet(deps.db, [
+  const [accountItem, ipFailures, domainItem, secondFactorFailures] = await batchGet(deps.db, [
     keys.account(email),
     limiter.key(limits.signInFailuresPerIp, request.ip),
     keys.domain(domainOf(email)),
+    limiter.key(limits.secondFactorFailuresPerAccount, email),
   ]);
   const ipRefusal = limiter.refusal(limits.signInFailuresPerIp, ipFailures);
   if (ipRefusal) throw ipRefusal;
@@ -59,6 +60,10 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
 
   const enforcement = enforcementFor(toDomain(domainItem), account, deps.clock.now());
   if (account.twoFactorEnabled) {
+    // An account locked for wrong second factors gets no new challenge until the lock ends.
+    const locked = limiter.refusal(limits.secondFactorFailuresPerAccount, secondFactorFailures);
+    if (locked) throw locked;
+    await limiter.hit(limits.signInChallengesPerAccount, email);
     const challenge = await createChallenge(deps, account, false);
     return { kind: "secondFactorRequired", challenge: challengeView(challenge, account) };
   }
@@ -94,7 +99,7 @@ export async function completeSignIn(
   const { limits, limiter } = deps;
   const [accountItem, failures] = await batchGet(deps.db, [
     keys.account(challenge.email),
-    limiter.key(limits.secondFactorFailuresPerAccount, challenge.userId),
+    limiter.key(limits.secondFactorFailuresPerAccount, challenge.email),
   ]);
   const account = toAccount(accountItem);
   if (!account || account.userId !== challenge.userId || !account.twoFactorEnabled) throw new ExpiredError();
@@ -104,12 +109,16 @@ export async function completeSignIn(
   const verified = await method.verify(deps, { account, challenge, proof: value, request });
   if (!verified) {
     const remaining = await failChallengeAttempt(deps, challenge);
-    await limiter.recordFailure(limits.secondFactorFailuresPerAccount, challenge.userId);
-    await recordAudit(
-      deps,
-      { action: "SECOND_FACTOR_FAILED", actor: userRef(account), subject: userRef(account), detail: `${method.name} via ${request.ip}` },
-      [userStream(account.userId)],
-    );
+    const lockBegan = await limiter.recordFailure(limits.secondFactorFailuresPerAccount, challenge.email);
+    const who = { actor: userRef(account), subject: userRef(account) };
+    await recordAudit(deps, { action: "SECOND_FACTOR_FAILED", ...who, detail: `${method.name} from ${request.ip}` }, [
+      userStream(account.userId),
+    ]);
+    if (lockBegan) {
+      await recordAudit(deps, { action: "SECOND_FACTOR_LOCKED", ...who, detail: `after ${limits.secondFactorFailuresPerAccount.max} failures` }, [
+        userStream(account.userId),
+      ]);
+    }
     throw new InvalidCodeError(remaining);
   }
 
