@@ -1,0 +1,114 @@
+// `npm run build`: bundles the Lambda handler (packages/functions/src/lambda.ts) into
+// dist/lambda/index.mjs with esbuild, beside the native argon2 binary it loads at runtime.
+// SST builds its own bundle on deploy (stacks/api.ts mirrors these settings); this one is what
+// lambda.bundle.test.ts and the benchmark load in a fresh process, so it must stand alone.
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const outdir = join(root, "dist/lambda");
+const outfile = join(outdir, "index.mjs");
+
+// @node-rs/argon2's loader (napi-rs) first tries `require("./argon2.<platform>.node")` relative to
+// itself, then the platform package. In the bundle `require` is created from index.mjs's URL (the
+// banner), so a copy of the binary beside index.mjs under its own name wins the first try. Lambda's
+// default architecture is x86_64 on Amazon Linux (glibc): linux-x64-gnu.
+const NATIVE_BINARIES = ["@node-rs/argon2-linux-x64-gnu/argon2.linux-x64-gnu.node"];
+
+// The self-contained GraphiQL page (~8.8 MB) exists so the playground works offline; in AWS the
+// playground is off by default (GRAPHIQL=true turns it on) and yoga's own CDN page serves fine.
+const cdnGraphiql = {
+  name: "cdn-graphiql",
+  setup(build) {
+    build.onResolve({ filter: /^@graphql-yoga\/render-graphiql$/ }, () => ({ path: "render-graphiql", namespace: "cdn-graphiql" }));
+    build.onLoad({ filter: /.*/, namespace: "cdn-graphiql" }, () => ({
+      contents: `export { renderGraphiQL } from "graphql-yoga";`,
+      resolveDir: join(root, "packages/graphql"),
+      loader: "js",
+    }));
+  },
+};
+
+// Things the Lambda never runs: esbuild must fail loudly rather than carry them.
+const FORBIDDEN = [/node_modules\/dynalite\//, /node_modules\/playwright/, /\.test\.ts$/, /\/testing\//, /\/local\//];
+
+export async function buildLambda({ quiet = false } = {}) {
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ["packages/functions/src/lambda.ts"],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    minify: true,
+    // Error type names are read from class names at runtime (GraphQL __typename of result unions).
+    keepNames: true,
+    sourcemap: false,
+    metafile: true,
+    legalComments: "none",
+    logLevel: quiet ? "error" : "warning",
+    // The platform packages hold only the .node file; it is shipped beside the bundle instead.
+    external: ["@node-rs/argon2-*"],
+    loader: { ".node": "copy" },
+    plugins: [cdnGraphiql],
+    banner: {
+      js: [
+        // CJS dependencies call require/__dirname; an ES module has neither.
+        `import { createRequire as __createRequire } from "node:module";`,
+        `import { fileURLToPath as __fileURLToPath } from "node:url";`,
+        `const require = __createRequire(import.meta.url);`,
+        `const __filename = __fileURLToPath(import.meta.url);`,
+        `const __dirname = __fileURLToPath(new URL(".", import.meta.url));`,
+      ].join("\n"),
+    },
+  });
+
+  const inputs = Object.keys(result.metafile.inputs);
+  const forbidden = inputs.filter((file) => FORBIDDEN.some((pattern) => pattern.test(file)));
+  if (forbidden.length > 0) throw new Error(`the Lambda bundle must not contain: ${forbidden.join(", ")}`);
+
+  const require = createRequire(join(root, "packages/core/package.json"));
+  for (const binary of NATIVE_BINARIES) {
+    const source = require.resolve(binary);
+    copyFileSync(source, join(outdir, binary.split("/").pop()));
+  }
+
+  const summary = sizeSummary(result.metafile, outfile);
+  writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile));
+  writeFileSync(join(root, "dist/lambda-size.txt"), formatSummary(summary));
+  if (!quiet) process.stdout.write(formatSummary(summary));
+  return summary;
+}
+
+/** Bytes per package in the output (from the metafile), so growth has a name. */
+function sizeSummary(metafile, outfile) {
+  const output = Object.entries(metafile.outputs).find(([file]) => file.endsWith("index.mjs"))?.[1];
+  const byPackage = new Map();
+  for (const [file, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    const match = file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+    const name = match ? match[1] : file.startsWith("packages/") ? file.split("/").slice(0, 2).join("/") : file;
+    byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+  }
+  const packages = [...byPackage].sort((a, b) => b[1] - a[1]);
+  const nativeBytes = NATIVE_BINARIES.reduce((sum, binary) => sum + statSync(join(dirname(outfile), binary.split("/").pop())).size, 0);
+  return { file: relative(process.cwd(), outfile), bytes: statSync(outfile).size, nativeBytes, packages };
+}
+
+function formatSummary({ file, bytes, nativeBytes, packages }) {
+  const kb = (n) => `${(n / 1024).toFixed(1)} kB`.padStart(10);
+  const lines = [`${file}: ${kb(bytes).trim()} (+ ${kb(nativeBytes).trim()} native argon2 binary)`];
+  for (const [name, size] of packages.slice(0, 15)) lines.push(`  ${kb(size)}  ${name}`);
+  const rest = packages.slice(15).reduce((sum, [, size]) => sum + size, 0);
+  if (rest > 0) lines.push(`  ${kb(rest)}  (${packages.length - 15} more)`);
+  return `${lines.join("\n")}\n`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await buildLambda();
+}
