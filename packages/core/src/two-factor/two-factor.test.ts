@@ -1,0 +1,141 @@
+// The "Get started with two-factor authentication" flow and the management around it:
+// enabling needs every step done; sensitive changes need a fresh second factor (step-up).
+import { afterAll, beforeAll, expect, test } from "vitest";
+import {
+  COMPLETE_SIGN_IN,
+  CONFIRM_TOTP,
+  ENABLE_2FA,
+  ENROL_TOTP,
+  enableTotpTwoFactor,
+  GENERATE_BACKUP_CODES,
+  oathtool,
+  SIGN_IN,
+  PASSWORD,
+  signUpUser,
+  startSignIn,
+  startTestApi,
+  type TestApi,
+} from "@access-identity/functions/testing/harness";
+
+const REMOVE = `mutation($input: RemoveFactorInput!) { removeFactor(input: $input) { __typename
+  ... on FactorRemoved { status { factors { id } } } ... on Error { message } } }`;
+const DISABLE = `mutation { disableTwoFactor { __typename ... on TwoFactorDisabled { status { enabled factors { id } backupCodesRemaining } } ... on Error { message } } }`;
+const RENAME = `mutation($input: RenameFactorInput!) { renameFactor(input: $input) { __typename
+  ... on FactorRenamed { factor { id label } } ... on ValidationError { field } } }`;
+const STATUS = `{ me { twoFactor { enabled enforcedByDomain enrolmentRequired enrolmentDeadline backupCodesRemaining factors { id kind label lastUsedAt } } } }`;
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+async function addTotp(token: string, label?: string) {
+  const { factorId, secret } = (await api.gql(ENROL_TOTP, { input: { label } }, { token })).data.startTotpEnrolment;
+  await api.gql(CONFIRM_TOTP, { input: { factorId, code: oathtool(secret, api.clock.now()) } }, { token });
+  return { factorId, secret };
+}
+
+/** Signs in with password + TOTP: a fresh AAL2 session. */
+async function aal2(email: string, secret: string): Promise<string> {
+  api.clock.advance(30);
+  const res = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId: await startSignIn(api, email), totpCode: oathtool(secret, api.clock.now()) } });
+  return res.data.completeSignIn.session.token;
+}
+
+test("enabling says which step is missing: a factor, backup codes, the acknowledgement", async () => {
+  const user = await signUpUser(api);
+  const enable = (ack: boolean) => api.gql(ENABLE_2FA, { input: { backupCodesAcknowledged: ack } }, { token: user.token });
+  expect((await enable(true)).data.enableTwoFactor).toMatchObject({ __typename: "ValidationError", field: "factors" });
+  await addTotp(user.token);
+  expect((await enable(true)).data.enableTwoFactor).toMatchObject({ __typename: "ValidationError", field: "backupCodes" });
+  await api.gql(GENERATE_BACKUP_CODES, {}, { token: user.token });
+  expect((await enable(false)).data.enableTwoFactor).toMatchObject({ __typename: "ValidationError", field: "backupCodesAcknowledged" });
+  const ok = await enable(true);
+  expect(ok.data.enableTwoFactor).toMatchObject({ __typename: "TwoFactorEnabled", status: { enabled: true, backupCodesRemaining: 10 } });
+});
+
+test("once enabled, sign-in asks for the second factor and says what is usable; no session yet", async () => {
+  const user = await signUpUser(api);
+  await enableTotpTwoFactor(api, user);
+  const res = await api.gql(SIGN_IN, { input: { email: user.email, password: PASSWORD } });
+  expect(res.data.signIn.__typename).toBe("SecondFactorRequired");
+  expect(res.data.signIn.challenge).toMatchObject({ methods: ["TOTP"], backupCodesAvailable: true, smsFactors: [] });
+  expect(res.data.signIn.challenge.id).toMatch(/^chl_/);
+  const expiresIn = new Date(res.data.signIn.challenge.expiresAt).getTime() - api.clock.now().getTime();
+  expect(expiresIn).toBeGreaterThan(4 * 60_000);
+  expect(expiresIn).toBeLessThanOrEqual(5 * 60_000);
+  expect(res.data.signIn.session).toBeUndefined();
+});
+
+test("enabling does not raise the session that did it: it stays AAL1 and needs step-up", async () => {
+  const user = await signUpUser(api);
+  const { factorId } = await enableTotpTwoFactor(api, user);
+  for (const [query, variables, field] of [
+    [REMOVE, { input: { factorId } }, "removeFactor"],
+    [DISABLE, {}, "disableTwoFactor"],
+    [GENERATE_BACKUP_CODES, {}, "generateBackupCodes"],
+  ] as const) {
+    const res = await api.gql(query, variables, { token: user.token });
+    expect(res.data[field].__typename).toBe("StepUpRequiredError");
+  }
+});
+
+test("a fresh AAL2 session may remove a factor, regenerate codes and disable; after 10 minutes it must step up again", async () => {
+  const user = await signUpUser(api);
+  const { secret } = await enableTotpTwoFactor(api, user);
+  const second = await addTotp(user.token, "Spare");
+  let token = await aal2(user.email, secret);
+
+  const removed = await api.gql(REMOVE, { input: { factorId: second.factorId } }, { token });
+  expect(removed.data.removeFactor.__typename).toBe("FactorRemoved");
+  expect((await api.gql(GENERATE_BACKUP_CODES, {}, { token })).data.generateBackupCodes.__typename).toBe("BackupCodes");
+
+  api.clock.advance(10 * 60 + 1);
+  expect((await api.gql(DISABLE, {}, { token })).data.disableTwoFactor.__typename).toBe("StepUpRequiredError");
+
+  token = await aal2(user.email, secret);
+  const disabled = await api.gql(DISABLE, {}, { token });
+  expect(disabled.data.disableTwoFactor).toEqual({
+    __typename: "TwoFactorDisabled",
+    status: { enabled: false, factors: [], backupCodesRemaining: 0 },
+  });
+  // With 2FA off, the password alone signs in again.
+  expect((await api.gql(SIGN_IN, { input: { email: user.email, password: PASSWORD } })).data.signIn.__typename).toBe("SignedIn");
+});
+
+test("the last factor of an account with 2FA on cannot be removed: disable instead", async () => {
+  const user = await signUpUser(api);
+  const { factorId, secret } = await enableTotpTwoFactor(api, user);
+  const token = await aal2(user.email, secret);
+  const res = await api.gql(REMOVE, { input: { factorId } }, { token });
+  expect(res.data.removeFactor.__typename).toBe("NotAllowedError");
+  expect((await api.gql(STATUS, {}, { token })).data.me.twoFactor.factors).toHaveLength(1);
+});
+
+test("before 2FA is on, factors can be removed without step-up; unknown factor ids are a ValidationError", async () => {
+  const user = await signUpUser(api);
+  const { factorId } = await addTotp(user.token);
+  expect((await api.gql(REMOVE, { input: { factorId } }, { token: user.token })).data.removeFactor.__typename).toBe("FactorRemoved");
+  expect((await api.gql(REMOVE, { input: { factorId } }, { token: user.token })).data.removeFactor.__typename).toBe("ValidationError");
+});
+
+test("rename a factor; empty or control-character names are refused", async () => {
+  const user = await signUpUser(api);
+  const { factorId } = await addTotp(user.token);
+  const ok = await api.gql(RENAME, { input: { factorId, label: "  Old phone  " } }, { token: user.token });
+  expect(ok.data.renameFactor).toEqual({ __typename: "FactorRenamed", factor: { id: factorId, label: "Old phone" } });
+  for (const label of ["   ", "bad\u0000name", "x".repeat(65)]) {
+    expect((await api.gql(RENAME, { input: { factorId, label } }, { token: user.token })).data.renameFactor).toMatchObject({ __typename: "ValidationError", field: "label" });
+  }
+});
+
+test("status reports lastUsedAt once a factor signs in", async () => {
+  const user = await signUpUser(api);
+  const { secret } = await enableTotpTwoFactor(api, user);
+  expect((await api.gql(STATUS, {}, { token: user.token })).data.me.twoFactor.factors[0].lastUsedAt).toBeNull();
+  const token = await aal2(user.email, secret);
+  const status = (await api.gql(STATUS, {}, { token })).data.me.twoFactor;
+  expect(status).toMatchObject({ enabled: true, enforcedByDomain: false, enrolmentRequired: false, enrolmentDeadline: null, backupCodesRemaining: 10 });
+  expect(Date.parse(status.factors[0].lastUsedAt)).toBeGreaterThan(0);
+});
