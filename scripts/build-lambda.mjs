@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import plugins from "./lambda-esbuild-plugins.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outdir = join(root, "dist/lambda");
@@ -17,20 +18,6 @@ const outfile = join(outdir, "index.mjs");
 // banner), so a copy of the binary beside index.mjs under its own name wins the first try. Lambda's
 // default architecture is x86_64 on Amazon Linux (glibc): linux-x64-gnu.
 const NATIVE_BINARIES = ["@node-rs/argon2-linux-x64-gnu/argon2.linux-x64-gnu.node"];
-
-// The self-contained GraphiQL page (~8.8 MB) exists so the playground works offline; in AWS the
-// playground is off by default (GRAPHIQL=true turns it on) and yoga's own CDN page serves fine.
-const cdnGraphiql = {
-  name: "cdn-graphiql",
-  setup(build) {
-    build.onResolve({ filter: /^@graphql-yoga\/render-graphiql$/ }, () => ({ path: "render-graphiql", namespace: "cdn-graphiql" }));
-    build.onLoad({ filter: /.*/, namespace: "cdn-graphiql" }, () => ({
-      contents: `export { renderGraphiQL } from "graphql-yoga";`,
-      resolveDir: join(root, "packages/graphql"),
-      loader: "js",
-    }));
-  },
-};
 
 // Things the Lambda never runs: esbuild must fail loudly rather than carry them.
 const FORBIDDEN = [/node_modules\/dynalite\//, /node_modules\/playwright/, /\.test\.ts$/, /\/testing\//, /\/local\//];
@@ -56,7 +43,7 @@ export async function buildLambda({ quiet = false } = {}) {
     // The platform packages hold only the .node file; it is shipped beside the bundle instead.
     external: ["@node-rs/argon2-*"],
     loader: { ".node": "copy" },
-    plugins: [cdnGraphiql],
+    plugins,
     banner: {
       js: [
         // CJS dependencies call require/__dirname; an ES module has neither.

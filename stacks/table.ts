@@ -1,0 +1,12 @@
+/**
+ * The single table (packages/core/src/db/README.md): PK/SK, one overloaded GSI, and TTL on
+ * `expiresAt` (epoch seconds) so AWS cleans up expired challenges, sessions and counters. The code
+ * checks expiry itself; TTL is only the sweeper. The local store gets the same shape from
+ * packages/core/src/db/table.ts (ensureTable); scripts/infra.test.ts keeps the two in step.
+ */
+export const table = new sst.aws.Dynamo("Table", {
+  fields: { PK: "string", SK: "string", GSI1PK: "string", GSI1SK: "string" },
+  primaryIndex: { hashKey: "PK", rangeKey: "SK" },
+  globalIndexes: { GSI1: { hashKey: "GSI1PK", rangeKey: "GSI1SK", projection: "all" } },
+  ttl: "expiresAt",
+});
