@@ -14,6 +14,7 @@ export const keys = {
   session: (id: string): Key => ({ PK: `SESSION#${id}`, SK: "SESSION" }),
 
   pendingFactor: (userId: string, factorId: string): Key => ({ PK: `USER#${userId}`, SK: `PENDING#${factorId}` }),
+  smsEnrolmentResendGuard: (userId: string): Key => ({ PK: `USER#${userId}`, SK: "SMS_RESEND" }),
   webAuthnCredential: (credentialId: string): Key => ({ PK: `CREDENTIAL#${credentialId}`, SK: "CREDENTIAL" }),
   passkeyCeremony: (challenge: string): Key => ({ PK: `PASSKEY#${challenge}`, SK: "PASSKEY" }),
 

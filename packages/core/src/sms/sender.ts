@@ -1,4 +1,5 @@
 import type { Config } from "../config.js";
+import { snsSmsSender } from "../factors/sms/sns-sender.js";
 import type { Logger } from "../logger.js";
 
 /** The port every SMS goes through. Adapters: console (local) and SNS (AWS). */
@@ -16,8 +17,7 @@ export function consoleSmsSender(log: Logger): SmsSender {
   };
 }
 
+/** SNS when `SMS_PROVIDER=sns` (the default in AWS), else the console. */
 export function createSmsSender(config: Config, log: Logger): SmsSender {
-  // The SNS adapter arrives with the SMS factor; until then every provider prints.
-  void config;
-  return consoleSmsSender(log);
+  return config.sms.provider === "sns" ? snsSmsSender(config, log) : consoleSmsSender(log);
 }

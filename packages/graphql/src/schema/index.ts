@@ -4,3 +4,4 @@ import "./accounts.js";
 import "./users.js";
 import "./two-factor.js";
 import "./totp.js";
+import "./sms.js";

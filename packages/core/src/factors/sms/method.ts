@@ -1,0 +1,52 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { isConditionFailed } from "../../db/client.js";
+import { keys } from "../../db/keys.js";
+import type { Deps } from "../../deps.js";
+import { ExpiredError } from "../../errors.js";
+import type { SecondFactorMethod } from "../types.js";
+import { smsCodeMatches } from "./codes.js";
+import { removeSmsState, signInPurpose, smsStateOf } from "./sign-in.js";
+
+/**
+ * `completeSignIn { smsCode }`: the code texted by `sendSignInSmsCode` for this very challenge.
+ * Wrong codes count against the challenge (5 at most, by completeSignIn); the right one is spent
+ * by removing it from the challenge in a conditional write, so two racing requests cannot both
+ * use it.
+ */
+export const smsMethod: SecondFactorMethod = {
+  name: "SMS",
+  proofField: "smsCode",
+  async verify(deps, { account, challenge, proof }) {
+    if (typeof proof !== "string") return undefined;
+    const state = smsStateOf(challenge);
+    if (!state) return undefined;
+    if (deps.clock.now().getTime() >= state.expiresAtMs) {
+      throw new ExpiredError("This code has expired. Ask for a new one.");
+    }
+    if (!smsCodeMatches(deps, signInPurpose(challenge.id), proof, state.codeHash)) return undefined;
+    const factor = account.factors?.[state.factorId];
+    if (!factor || factor.kind !== "SMS") return undefined;
+    if (!(await removeSmsState(deps, challenge.id, state.codeHash))) return undefined;
+    await markUsed(deps, account.email, factor.id, deps.clock.now().toISOString());
+    return { factor };
+  },
+};
+
+/** lastUsedAt is informational: a factor removed meanwhile is simply not marked. */
+async function markUsed(deps: Deps, email: string, factorId: string, now: string): Promise<void> {
+  try {
+    await deps.db.doc.send(
+      new UpdateCommand({
+        TableName: deps.db.table,
+        Key: keys.account(email),
+        UpdateExpression: "SET factors.#id.lastUsedAt = :now",
+        // Invariant: never recreate a factor that was removed while this sign-in was in flight.
+        ConditionExpression: "attribute_exists(factors.#id)",
+        ExpressionAttributeNames: { "#id": factorId },
+        ExpressionAttributeValues: { ":now": now },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
+}

@@ -1,0 +1,147 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { confirmedFactors, type Account, type StoredFactor } from "../../accounts/account.js";
+import { getAccount } from "../../accounts/accounts.js";
+import { isConditionFailed } from "../../db/client.js";
+import { keys } from "../../db/keys.js";
+import type { Deps, RequestInfo } from "../../deps.js";
+import { ExpiredError, ValidationError } from "../../errors.js";
+import type { ChallengeRecord } from "../../sign-in/challenge.js";
+import { loadLiveChallenge, setChallengeState } from "../../sign-in/challenges.js";
+import { deliverSmsCode, hashSmsCode, newSmsCode, SMS_CODE_TTL_SECONDS, type SmsCodePurpose } from "./codes.js";
+import { parseMobileNumber } from "./phone.js";
+import { giveBackSmsAllowance, RESEND_INTERVAL_MS, resendRefusal, takeSmsAllowance } from "./throttle.js";
+
+/** The challenge's `state.SMS`: the one code currently valid for this sign-in, if any. */
+export const SMS_STATE = "SMS";
+export interface SmsChallengeState {
+  codeHash: string;
+  factorId: string;
+  /** Epoch milliseconds: the resend guard is exact to the millisecond, not to the second. */
+  sentAtMs: number;
+  expiresAtMs: number;
+}
+
+export interface SmsCodeSent {
+  expiresAt: Date;
+  resendAfter: Date;
+}
+
+export function signInPurpose(challengeId: string): SmsCodePurpose {
+  return { challenge: challengeId };
+}
+
+export function smsStateOf(challenge: ChallengeRecord): SmsChallengeState | undefined {
+  const state = challenge.state?.[SMS_STATE] as Partial<SmsChallengeState> | undefined;
+  return typeof state?.codeHash === "string" && typeof state.sentAtMs === "number" ? (state as SmsChallengeState) : undefined;
+}
+
+/**
+ * Removes the challenge's SMS code if it is still the one with this hash: used to spend a code
+ * (sign-in) and to void one the provider never delivered. False when it was already gone.
+ */
+export async function removeSmsState(deps: Deps, challengeId: string, codeHash: string): Promise<boolean> {
+  try {
+    await deps.db.doc.send(
+      new UpdateCommand({
+        TableName: deps.db.table,
+        Key: keys.session(challengeId),
+        UpdateExpression: "REMOVE #state.#sms",
+        // Invariant: an SMS code is removed (spent or voided) at most once, and only that code.
+        ConditionExpression: "#type = :challenge AND #state.#sms.codeHash = :hash",
+        ExpressionAttributeNames: { "#state": "state", "#sms": SMS_STATE, "#type": "type" },
+        ExpressionAttributeValues: { ":challenge": "challenge", ":hash": codeHash },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+function pickSmsFactor(account: Account, factorId: string | null | undefined): StoredFactor {
+  const smsFactors = confirmedFactors(account).filter((f) => f.kind === "SMS");
+  const factor = factorId ? smsFactors.find((f) => f.id === factorId) : smsFactors[0];
+  if (!factor) throw new ValidationError("There is no text-message factor with that id on this account.", "factorId");
+  return factor;
+}
+
+/**
+ * Texts a sign-in code for a live challenge (no session yet: the challenge id is the proof of the
+ * password step). The code's hash goes onto the challenge before the text is sent, in a write
+ * guarded by the 30-second resend rule, so parallel requests send at most one text. A resend
+ * replaces the earlier code.
+ */
+export async function sendSignInSmsCode(
+  deps: Deps,
+  input: { challengeId: string; factorId?: string | null },
+  request: RequestInfo,
+): Promise<SmsCodeSent> {
+  const challenge = await loadLiveChallenge(deps, input.challengeId);
+  const account = await getAccount(deps, challenge.email);
+  if (!account || account.userId !== challenge.userId || !account.twoFactorEnabled) throw new ExpiredError();
+  const factor = pickSmsFactor(account, input.factorId);
+  // Re-checked at every send: a number from a country blocked since it was enrolled gets no more texts.
+  let phoneE164: string;
+  try {
+    phoneE164 = parseMobileNumber(String(factor.data.phoneNumber), deps.config.sms).e164;
+  } catch {
+    throw new ValidationError("Text messages cannot be sent to this number any more. Use another method.", "factorId");
+  }
+
+  const nowMs = deps.clock.now().getTime();
+  const previous = smsStateOf(challenge);
+  if (previous && nowMs - previous.sentAtMs < RESEND_INTERVAL_MS) throw resendRefusal(previous.sentAtMs, nowMs);
+
+  const code = newSmsCode();
+  const state: SmsChallengeState = {
+    codeHash: hashSmsCode(deps, signInPurpose(challenge.id), code),
+    factorId: factor.id,
+    sentAtMs: nowMs,
+    // A code never outlives its challenge.
+    expiresAtMs: Math.min(nowMs + SMS_CODE_TTL_SECONDS * 1000, challenge.expiresAt * 1000),
+  };
+  const claimed = await setChallengeState(deps, challenge, SMS_STATE, { ...state }, {
+    // Invariant: texts for one challenge are at least RESEND_INTERVAL_MS apart, however parallel.
+    expression: "attribute_not_exists(#state.#method) OR #state.#method.sentAtMs <= :cutoff",
+    values: { ":cutoff": nowMs - RESEND_INTERVAL_MS },
+  });
+  if (!claimed) {
+    const current = smsStateOf(await loadLiveChallenge(deps, challenge.id));
+    throw resendRefusal(current?.sentAtMs ?? nowMs, deps.clock.now().getTime());
+  }
+
+  let taken;
+  try {
+    taken = await takeSmsAllowance(deps, { phoneE164, userId: account.userId, ip: request.ip });
+  } catch (error) {
+    // Refused by a cap: nothing was sent, so the code sent before (if any) stays the valid one.
+    await restorePrevious(deps, challenge, state, previous);
+    throw error;
+  }
+  try {
+    await deliverSmsCode(deps, phoneE164, code);
+  } catch (error) {
+    // Nothing may stay valid that the user was not sent, and the failed try costs them nothing.
+    await Promise.allSettled([removeSmsState(deps, challenge.id, state.codeHash), giveBackSmsAllowance(deps, taken)]);
+    throw error;
+  }
+  deps.log.info({ event: "sms.signIn.sent", userId: account.userId, factorId: factor.id }, "sign-in code sent");
+  return { expiresAt: new Date(state.expiresAtMs), resendAfter: new Date(nowMs + RESEND_INTERVAL_MS) };
+}
+
+async function restorePrevious(
+  deps: Deps,
+  challenge: ChallengeRecord,
+  ours: SmsChallengeState,
+  previous: SmsChallengeState | undefined,
+): Promise<void> {
+  if (!previous) {
+    await removeSmsState(deps, challenge.id, ours.codeHash);
+    return;
+  }
+  await setChallengeState(deps, challenge, SMS_STATE, { ...previous }, {
+    expression: "#state.#method.codeHash = :ours",
+    values: { ":ours": ours.codeHash },
+  });
+}

@@ -1,0 +1,115 @@
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { randomToken } from "../../crypto/random.js";
+import { isConditionFailed } from "../../db/client.js";
+import { keys } from "../../db/keys.js";
+import type { Deps } from "../../deps.js";
+import { RateLimitedError } from "../../errors.js";
+import type { Limit } from "../../rate-limit/limits.js";
+
+/**
+ * SMS-pumping defences. Every text costs money and some destinations pay the sender's attacker
+ * (toll fraud), so each send first takes one unit from every cap that applies: per phone number,
+ * per user and per client IP, hourly and daily, and one global daily budget. Each unit is a
+ * conditional ADD (see RateLimiter), so parallel requests can never push a cap past its max.
+ */
+
+export const RESEND_INTERVAL_MS = 30_000;
+
+export interface SmsSubjects {
+  phoneE164: string;
+  userId: string;
+  ip: string;
+}
+
+export type TakenAllowance = [Limit, string][];
+
+/** The global budget's max is a deployment setting (SMS_DAILY_LIMIT), not a per-limit override. */
+function globalDailyLimit(deps: Deps): Limit {
+  return { ...deps.limits.smsGlobalDay, max: deps.config.sms.dailyLimit };
+}
+
+/**
+ * Takes one unit of every SMS cap, or none (throws RateLimitedError). The global budget comes
+ * last, so requests refused by a narrower cap never touch the shared counter.
+ */
+export async function takeSmsAllowance(deps: Deps, subjects: SmsSubjects): Promise<TakenAllowance> {
+  const { limits } = deps;
+  const checks: TakenAllowance = [
+    [limits.smsPerPhoneHour, subjects.phoneE164],
+    [limits.smsPerPhoneDay, subjects.phoneE164],
+    [limits.smsPerUserHour, subjects.userId],
+    [limits.smsPerUserDay, subjects.userId],
+    [limits.smsPerIpHour, subjects.ip],
+    [limits.smsPerIpDay, subjects.ip],
+    [globalDailyLimit(deps), "all"],
+  ];
+  await deps.limiter.hitAll(checks);
+  return checks;
+}
+
+/** A send the provider refused was not a send: give the units back so a retry is not punished. */
+export async function giveBackSmsAllowance(deps: Deps, taken: TakenAllowance): Promise<void> {
+  await deps.limiter.releaseAll(taken);
+}
+
+export function resendRefusal(sentAtMs: number, nowMs: number): RateLimitedError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((sentAtMs + RESEND_INTERVAL_MS - nowMs) / 1000));
+  return new RateLimitedError(retryAfterSeconds, "A code was just sent. Wait a little before asking for another.");
+}
+
+/** Proof of holding the enrolment resend slot: only its holder may give it back. */
+export interface ResendSlot {
+  userId: string;
+  token: string;
+}
+
+/**
+ * The 30-second resend guard for enrolment: at most one enrolment text per user per 30 s,
+ * whichever number it goes to. Sign-in keeps its guard on the challenge item instead.
+ */
+export async function claimEnrolmentResendSlot(deps: Deps, userId: string): Promise<ResendSlot> {
+  const nowMs = deps.clock.now().getTime();
+  const token = randomToken(12);
+  try {
+    await deps.db.doc.send(
+      new PutCommand({
+        TableName: deps.db.table,
+        Item: {
+          ...keys.smsEnrolmentResendGuard(userId),
+          type: "smsResendGuard",
+          sentAtMs: nowMs,
+          token,
+          expiresAt: Math.ceil((nowMs + RESEND_INTERVAL_MS) / 1000) + 60,
+        },
+        // Invariant: a user's enrolment texts are at least RESEND_INTERVAL_MS apart, however parallel.
+        ConditionExpression: "attribute_not_exists(PK) OR sentAtMs <= :cutoff",
+        ExpressionAttributeValues: { ":cutoff": nowMs - RESEND_INTERVAL_MS },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+    const { Item } = await deps.db.doc.send(
+      new GetCommand({ TableName: deps.db.table, Key: keys.smsEnrolmentResendGuard(userId), ConsistentRead: true }),
+    );
+    throw resendRefusal(typeof Item?.sentAtMs === "number" ? Item.sentAtMs : nowMs, deps.clock.now().getTime());
+  }
+  return { userId, token };
+}
+
+/** Frees the slot after a send that did not happen, so the user may retry at once. */
+export async function releaseEnrolmentResendSlot(deps: Deps, slot: ResendSlot): Promise<void> {
+  try {
+    await deps.db.doc.send(
+      new DeleteCommand({
+        TableName: deps.db.table,
+        Key: keys.smsEnrolmentResendGuard(slot.userId),
+        // Only our own claim: a later, successful send keeps its guard.
+        ConditionExpression: "#token = :token",
+        ExpressionAttributeNames: { "#token": "token" },
+        ExpressionAttributeValues: { ":token": slot.token },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One SMS as SNS received it. */
+export interface PublishedSms {
+  phoneNumber: string;
+  message: string;
+  /** MessageAttributes by name -> StringValue (e.g. "AWS.SNS.SMS.SMSType" -> "Transactional"). */
+  attributes: Record<string, string>;
+  messageId: string;
+}
+
+/** How the endpoint answers Publish: normally, refusing the number (400), or failing (500). */
+export type SnsBehaviour = "ok" | "invalidParameter" | "serverError";
+
+export interface SnsEndpoint {
+  /** For AWS_ENDPOINT_URL_SNS. */
+  url: string;
+  /** Messages accepted (answered 200), oldest first. */
+  messages: PublishedSms[];
+  /** Every Publish request received, SDK retries included, whatever the answer. */
+  requests: number;
+  behaviour: SnsBehaviour;
+  /** The six-digit code in the latest message to this number (throws when there is none). */
+  lastCodeFor(phoneNumber: string): string;
+  close(): Promise<void>;
+}
+
+const XMLNS = "http://sns.amazonaws.com/doc/2010-03-31/";
+
+/** MessageAttributes.entry.N.Name / .Value.StringValue pairs, as the query protocol flattens them. */
+function messageAttributes(form: URLSearchParams): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (let n = 1; form.has(`MessageAttributes.entry.${n}.Name`); n++) {
+    const name = form.get(`MessageAttributes.entry.${n}.Name`)!;
+    attributes[name] = form.get(`MessageAttributes.entry.${n}.Value.StringValue`) ?? "";
+  }
+  return attributes;
+}
+
+function errorXml(type: "Sender" | "Receiver", code: string, message: string): string {
+  return `<ErrorResponse xmlns="${XMLNS}"><Error><Type>${type}</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`;
+}
+
+function reply(res: ServerResponse, status: number, xml: string): void {
+  res.writeHead(status, { "content-type": "text/xml", "x-amzn-requestid": randomUUID() }).end(xml);
+}
+
+/**
+ * A loopback stand-in for Amazon SNS speaking its query protocol: the real `@aws-sdk/client-sns`
+ * talks to it through `AWS_ENDPOINT_URL_SNS`, so tests exercise the SDK's own serialisation,
+ * response parsing and retries rather than a mock of our adapter.
+ */
+export async function startSnsEndpoint(): Promise<SnsEndpoint> {
+  const endpoint: SnsEndpoint = {
+    url: "",
+    messages: [],
+    requests: 0,
+    behaviour: "ok",
+    lastCodeFor(phoneNumber) {
+      const message = endpoint.messages.filter((m) => m.phoneNumber === phoneNumber).at(-1)?.message;
+      const code = message?.match(/code is (\d{6})\./)?.[1];
+      if (!code) throw new Error(`no SMS code was sent to ${phoneNumber}`);
+      return code;
+    },
+    close: async () => {},
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const form = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+    if (req.method !== "POST" || form.get("Action") !== "Publish") {
+      reply(res, 400, errorXml("Sender", "InvalidAction", `Unsupported action ${form.get("Action")}`));
+      return;
+    }
+    endpoint.requests += 1;
+    if (endpoint.behaviour === "invalidParameter") {
+      reply(res, 400, errorXml("Sender", "InvalidParameter", "Invalid parameter: PhoneNumber Reason: refused by the test endpoint"));
+      return;
+    }
+    if (endpoint.behaviour === "serverError") {
+      reply(res, 500, errorXml("Receiver", "InternalError", "The test endpoint is failing on purpose"));
+      return;
+    }
+    const messageId = randomUUID();
+    endpoint.messages.push({
+      phoneNumber: form.get("PhoneNumber") ?? "",
+      message: form.get("Message") ?? "",
+      attributes: messageAttributes(form),
+      messageId,
+    });
+    reply(
+      res,
+      200,
+      `<PublishResponse xmlns="${XMLNS}"><PublishResult><MessageId>${messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`,
+    );
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => reply(res, 500, errorXml("Receiver", "InternalError", "test endpoint crashed")));
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => ok());
+  });
+  endpoint.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  endpoint.close = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((ok) => server.close(() => ok()));
+  };
+  return endpoint;
+}

@@ -1,0 +1,104 @@
+import {
+  confirmSmsEnrolment,
+  ExpiredError,
+  sendSignInSmsCode,
+  SmsDeliveryFailedError,
+  startSmsEnrolment,
+  ValidationError,
+  type SmsCodeSent,
+  type SmsEnrolment,
+} from "@access-identity/core";
+import { builder } from "../builder.js";
+import { commonErrors } from "./errors.js";
+import { asResult, resultUnion } from "./results.js";
+import { ConfirmFactorResult, FactorConfirmed } from "./two-factor.js";
+
+class SmsEnrolmentResult {
+  constructor(readonly enrolment: SmsEnrolment) {}
+}
+const SmsEnrolmentRef = builder.objectType(SmsEnrolmentResult, {
+  name: "SmsEnrolment",
+  description: "A code was texted to the number: confirm it with `confirmSmsEnrolment` before `expiresAt`.",
+  isTypeOf: (v) => v instanceof SmsEnrolmentResult,
+  fields: (t) => ({
+    factorId: t.id({ resolve: (r) => r.enrolment.factorId }),
+    maskedPhoneNumber: t.string({ description: 'e.g. "+44 ••• ••• 3456"', resolve: (r) => r.enrolment.maskedPhoneNumber }),
+    expiresAt: t.field({ type: "DateTime", description: "The code expires at this moment (5 minutes).", resolve: (r) => r.enrolment.expiresAt }),
+  }),
+});
+
+class SmsCodeSentResult {
+  constructor(readonly sent: SmsCodeSent) {}
+}
+const SmsCodeSentRef = builder.objectType(SmsCodeSentResult, {
+  name: "SmsCodeSent",
+  description: "A sign-in code was texted; answer with `completeSignIn { smsCode }`. Earlier codes stop working.",
+  isTypeOf: (v) => v instanceof SmsCodeSentResult,
+  fields: (t) => ({
+    expiresAt: t.field({ type: "DateTime", resolve: (r) => r.sent.expiresAt }),
+    resendAfter: t.field({ type: "DateTime", description: "Another code can be asked for from this moment.", resolve: (r) => r.sent.resendAfter }),
+  }),
+});
+
+const StartSmsEnrolmentInput = builder.inputType("StartSmsEnrolmentInput", {
+  fields: (t) => ({
+    phoneNumber: t.string({
+      required: true,
+      description: 'A mobile number in any common written form, international ("+44 7400 123456") unless the server sets a default region.',
+    }),
+  }),
+});
+const ConfirmSmsEnrolmentInput = builder.inputType("ConfirmSmsEnrolmentInput", {
+  fields: (t) => ({ factorId: t.id({ required: true }), code: t.string({ required: true }) }),
+});
+const SendSignInSmsCodeInput = builder.inputType("SendSignInSmsCodeInput", {
+  fields: (t) => ({
+    challengeId: t.id({ required: true }),
+    factorId: t.id({ description: "One of the challenge's smsFactors; default the first." }),
+  }),
+});
+
+const StartSmsEnrolmentResult = resultUnion("StartSmsEnrolmentResult", [SmsEnrolmentRef], [
+  ValidationError,
+  SmsDeliveryFailedError,
+  ...commonErrors,
+]);
+const SendSmsCodeResult = resultUnion("SendSmsCodeResult", [SmsCodeSentRef], [
+  ExpiredError,
+  SmsDeliveryFailedError,
+  ValidationError,
+  ...commonErrors,
+]);
+
+builder.mutationFields((t) => ({
+  startSmsEnrolment: t.field({
+    type: StartSmsEnrolmentResult.ref,
+    description: "Texts a code to a mobile number. Call again (after 30 s) for a new code.",
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: StartSmsEnrolmentInput, required: true }) },
+    resolve: (_root, { input }, { deps, caller, client }) =>
+      asResult(StartSmsEnrolmentResult, async () =>
+        new SmsEnrolmentResult(await startSmsEnrolment(deps, caller!.account, { phoneNumber: input.phoneNumber }, client)),
+      ),
+  }),
+  confirmSmsEnrolment: t.field({
+    type: ConfirmFactorResult.ref,
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: ConfirmSmsEnrolmentInput, required: true }) },
+    resolve: (_root, { input }, { deps, caller }) =>
+      asResult(ConfirmFactorResult, async () =>
+        new FactorConfirmed(await confirmSmsEnrolment(deps, caller!.account, { factorId: String(input.factorId), code: input.code })),
+      ),
+  }),
+  sendSignInSmsCode: t.field({
+    type: SendSmsCodeResult.ref,
+    description: "The second step by text message: sends a code for a sign-in challenge (no session needed).",
+    args: { input: t.arg({ type: SendSignInSmsCodeInput, required: true }) },
+    resolve: (_root, { input }, { deps, client }) =>
+      asResult(SendSmsCodeResult, async () =>
+        new SmsCodeSentResult(
+          await sendSignInSmsCode(deps, { challengeId: String(input.challengeId), factorId: input.factorId == null ? null : String(input.factorId) }, client),
+        ),
+      ),
+  }),
+}));
