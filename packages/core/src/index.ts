@@ -14,6 +14,9 @@ export { enforcementForAccount, enforcementFor, getDomain, type Enforcement } fr
 export type { DomainRecord } from "./domains/domain.js";
 export { startTotpEnrolment, confirmTotpEnrolment, type TotpEnrolment } from "./factors/totp/enrolment.js";
 export type { SignInProof } from "./factors/types.js";
+export { startWebAuthnEnrolment, confirmWebAuthnEnrolment, type WebAuthnEnrolment, type AuthenticatorAttachment } from "./factors/webauthn/registration.js";
+export { startSignInWebAuthn } from "./factors/webauthn/authentication.js";
+export { startPasskeySignIn, completePasskeySignIn } from "./factors/webauthn/passkeys.js";
 export { startSmsEnrolment, confirmSmsEnrolment, sendSignInSmsCode, type SmsEnrolment, type SmsCodeSent } from "./factors/sms/index.js";
 export { createLogger, withRequestId, currentRequestId, type Logger } from "./logger.js";
 export { resolveSession, revokeSession, requireRecentAal2, type Caller } from "./sessions/sessions.js";

@@ -4,4 +4,5 @@ import "./accounts.js";
 import "./users.js";
 import "./two-factor.js";
 import "./totp.js";
+import "./webauthn.js";
 import "./sms.js";

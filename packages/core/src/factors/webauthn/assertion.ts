@@ -1,0 +1,82 @@
+import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from "@simplewebauthn/server";
+import { isoBase64URL, parseAuthenticatorData } from "@simplewebauthn/server/helpers";
+import { userRef, type Account } from "../../accounts/account.js";
+import { recordAudit, userStream } from "../../audit/audit.js";
+import type { Deps } from "../../deps.js";
+import { recordCredentialUse, type WebAuthnFactor } from "./credentials.js";
+
+/** The signature counter an assertion claims, read before verification so a regression can be told apart. */
+function claimedCounter(response: AuthenticationResponseJSON): number | undefined {
+  try {
+    return parseAuthenticatorData(isoBase64URL.toBuffer(response.response.authenticatorData)).counter;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks an assertion against one stored credential (challenge, origin, RP id, user presence,
+ * signature, counter), then records its use. Answers undefined for anything wrong.
+ *
+ * A counter that does not grow (when either counter is non-zero) suggests a cloned authenticator:
+ * it is refused and audited, but only once the signature shows the key really made it, so nobody
+ * can fill a user's log with forged regressions. For that one check the library is handed a
+ * counter of 0, which skips its own comparison; every other path gives it the stored counter.
+ */
+export async function verifyAssertion(
+  deps: Deps,
+  args: {
+    account: Account;
+    factor: WebAuthnFactor;
+    response: AuthenticationResponseJSON;
+    expectedChallenge: string;
+    requireUserVerification: boolean;
+  },
+): Promise<{ userVerified: boolean } | undefined> {
+  const { account, factor, response } = args;
+  const stored = factor.data.counter;
+  const claimed = claimedCounter(response);
+  if (claimed === undefined) return undefined;
+  const regressed = (claimed > 0 || stored > 0) && claimed <= stored;
+
+  let info: Awaited<ReturnType<typeof verifyAuthenticationResponse>>["authenticationInfo"];
+  try {
+    const result = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: args.expectedChallenge,
+      expectedOrigin: deps.config.webauthn.origins,
+      expectedRPID: deps.config.webauthn.rpId,
+      credential: {
+        id: factor.data.credentialId,
+        publicKey: isoBase64URL.toBuffer(factor.data.publicKey),
+        counter: regressed ? 0 : stored,
+        transports: factor.data.transports as never,
+      },
+      requireUserVerification: args.requireUserVerification,
+    });
+    if (!result.verified) return undefined;
+    info = result.authenticationInfo;
+  } catch (error) {
+    // The library's reason (wrong origin, challenge, RP id...) helps operators; it holds no secret.
+    deps.log.info({ event: "webauthn.assertion.refused", userId: account.userId, reason: (error as Error).message }, "assertion refused");
+    return undefined;
+  }
+
+  if (regressed) {
+    deps.log.warn({ event: "webauthn.counter.regression", userId: account.userId, factorId: factor.id, stored, claimed }, "counter regression");
+    await recordAudit(
+      deps,
+      {
+        action: "WEBAUTHN_COUNTER_REGRESSION",
+        actor: userRef(account),
+        subject: userRef(account),
+        detail: `${factor.label}: counter ${claimed} after ${stored} (the key may have been cloned)`,
+      },
+      [userStream(account.userId)],
+    );
+    return undefined;
+  }
+
+  const recorded = await recordCredentialUse(deps, account, factor, { newCounter: info.newCounter, backedUp: info.credentialBackedUp });
+  return recorded ? { userVerified: info.userVerified } : undefined;
+}

@@ -1,0 +1,222 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
+import { decodeClientDataJSON } from "@simplewebauthn/server/helpers";
+import { z } from "zod";
+import type { Account, StoredFactor } from "../../accounts/account.js";
+import { getAccount } from "../../accounts/accounts.js";
+import { isConditionFailed } from "../../db/client.js";
+import { keys } from "../../db/keys.js";
+import type { Deps } from "../../deps.js";
+import { ValidationError } from "../../errors.js";
+
+/**
+ * How long a browser may take over a ceremony, and so how long its challenge lives. W3C suggests
+ * 5 to 10 minutes when user verification (a PIN, a fingerprint) may be asked for.
+ */
+export const CEREMONY_TIMEOUT_SECONDS = 5 * 60;
+
+/** What a confirmed WEBAUTHN factor keeps in `StoredFactor.data`. */
+export interface WebAuthnFactorData {
+  credentialId: string;
+  /** COSE public key, base64url. */
+  publicKey: string;
+  counter: number;
+  transports: string[];
+  aaguid: string;
+  backupEligible: boolean;
+  backedUp: boolean;
+  deviceType: "singleDevice" | "multiDevice";
+}
+
+export type WebAuthnFactor = StoredFactor & { data: WebAuthnFactorData };
+
+/** The item that says which account a credential id belongs to (one account only). */
+export interface CredentialOwner {
+  type: "webAuthnCredential";
+  credentialId: string;
+  userId: string;
+  email: string;
+  factorId: string;
+  createdAt: string;
+}
+
+export function webAuthnFactors(account: Account): WebAuthnFactor[] {
+  return Object.values(account.factors ?? {}).filter((f): f is WebAuthnFactor => f.kind === "WEBAUTHN");
+}
+
+export function factorForCredential(account: Account, credentialId: string): WebAuthnFactor | undefined {
+  return webAuthnFactors(account).find((f) => f.data.credentialId === credentialId);
+}
+
+/** The allow/exclude list entries the browser needs to find a user's keys. */
+export function credentialDescriptors(account: Account) {
+  return webAuthnFactors(account).map((f) => ({ id: f.data.credentialId, transports: f.data.transports as never }));
+}
+
+// The browser's JSON, checked only for shape: the library checks meaning. Limits keep abuse cheap
+// (credential ids are at most 1023 bytes, so 1364 base64url characters).
+const credentialId = z.string().min(1).max(1400).regex(/^[A-Za-z0-9_-]+$/);
+const base64url = z.string().min(1).max(16_384).regex(/^[A-Za-z0-9_-]+={0,2}$/);
+const attachment = z.enum(["platform", "cross-platform"]).nullish();
+const extensionResults = z.record(z.string(), z.unknown()).optional().default({});
+
+const registrationShape = z.looseObject({
+  id: credentialId,
+  rawId: credentialId,
+  type: z.literal("public-key"),
+  response: z.looseObject({
+    clientDataJSON: base64url,
+    attestationObject: base64url,
+    transports: z.array(z.string().max(32)).max(10).optional(),
+  }),
+  authenticatorAttachment: attachment,
+  clientExtensionResults: extensionResults,
+});
+
+const authenticationShape = z.looseObject({
+  id: credentialId,
+  rawId: credentialId,
+  type: z.literal("public-key"),
+  response: z.looseObject({
+    clientDataJSON: base64url,
+    authenticatorData: base64url,
+    signature: base64url,
+    userHandle: z.string().max(128).nullish(),
+  }),
+  authenticatorAttachment: attachment,
+  clientExtensionResults: extensionResults,
+});
+
+export function parseRegistrationResponse(value: unknown): RegistrationResponseJSON {
+  const parsed = registrationShape.safeParse(value);
+  if (!parsed.success) throw new ValidationError("This is not a security key's registration response.", "response");
+  return parsed.data as unknown as RegistrationResponseJSON;
+}
+
+/** undefined for anything that is not shaped like an assertion (a wrong proof, not a crash). */
+export function parseAuthenticationResponse(value: unknown): AuthenticationResponseJSON | undefined {
+  const parsed = authenticationShape.safeParse(value);
+  return parsed.success ? (parsed.data as unknown as AuthenticationResponseJSON) : undefined;
+}
+
+/** The challenge the browser says it answered (verification later checks it is the expected one). */
+export function answeredChallenge(response: AuthenticationResponseJSON): string | undefined {
+  try {
+    const challenge = decodeClientDataJSON(response.response.clientDataJSON).challenge;
+    return typeof challenge === "string" && /^[A-Za-z0-9_-]{16,128}$/.test(challenge) ? challenge : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function getCredentialOwner(deps: Deps, credentialId: string): Promise<CredentialOwner | undefined> {
+  const { Item } = await deps.db.doc.send(
+    new GetCommand({ TableName: deps.db.table, Key: keys.webAuthnCredential(credentialId), ConsistentRead: true }),
+  );
+  return Item?.type === "webAuthnCredential" ? (Item as unknown as CredentialOwner) : undefined;
+}
+
+const ALREADY_YOURS = "This security key is already registered on your account.";
+const TAKEN = "This security key is already registered to another account. Use a different key.";
+
+/**
+ * Records that a credential id belongs to this account's factor. A credential id can belong to one
+ * account only: a key registered elsewhere would otherwise let that account's holder sign in here.
+ */
+export async function claimCredential(deps: Deps, account: Account, credentialId: string, factorId: string): Promise<void> {
+  const owner: CredentialOwner = {
+    type: "webAuthnCredential",
+    credentialId,
+    userId: account.userId,
+    email: account.email,
+    factorId,
+    createdAt: deps.clock.now().toISOString(),
+  };
+  const put = (condition: string, values: Record<string, unknown>) =>
+    deps.db.doc.send(
+      new PutCommand({
+        TableName: deps.db.table,
+        Item: { ...keys.webAuthnCredential(credentialId), ...owner },
+        ConditionExpression: condition,
+        ExpressionAttributeValues: values,
+      }),
+    );
+  try {
+    // Invariant: a credential id is owned by one factor of one account; retrying the same enrolment is idempotent.
+    await put("attribute_not_exists(PK) OR factorId = :factorId", { ":factorId": factorId });
+    return;
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
+  const existing = await getCredentialOwner(deps, credentialId);
+  if (!existing || existing.userId !== account.userId) throw new ValidationError(TAKEN, "response");
+  // Our own claim: either a live factor (the key is already on this account) or an orphan left by
+  // an enrolment that stopped between its two writes, which this enrolment may take over.
+  const fresh = await getAccount(deps, account.email);
+  if (!fresh || fresh.userId !== account.userId || fresh.factors?.[existing.factorId]) throw new ValidationError(ALREADY_YOURS, "response");
+  try {
+    // Invariant: only the orphaned claim read above is replaced, never one written meanwhile.
+    await put("userId = :userId AND factorId = :orphan", { ":userId": account.userId, ":orphan": existing.factorId });
+  } catch (error) {
+    if (isConditionFailed(error)) throw new ValidationError(ALREADY_YOURS, "response");
+    throw error;
+  }
+}
+
+export function assertNotAlreadyYours(account: Account, credentialId: string): void {
+  if (factorForCredential(account, credentialId)) throw new ValidationError(ALREADY_YOURS, "response");
+}
+
+/** Frees a credential id when its factor goes, so the key can be registered again (here or elsewhere). */
+export async function releaseCredential(deps: Deps, credentialId: string, factorId: string): Promise<void> {
+  try {
+    await deps.db.doc.send(
+      new DeleteCommand({
+        TableName: deps.db.table,
+        Key: keys.webAuthnCredential(credentialId),
+        // Invariant: only the factor that owns a credential id releases it.
+        ConditionExpression: "factorId = :factorId",
+        ExpressionAttributeValues: { ":factorId": factorId },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
+}
+
+/**
+ * Stores an assertion's signature counter and the moment of use. Returns false when the factor is
+ * gone or its counter already reached this value (a parallel use of the same or a later assertion).
+ */
+export async function recordCredentialUse(
+  deps: Deps,
+  account: Account,
+  factor: WebAuthnFactor,
+  use: { newCounter: number; backedUp: boolean },
+): Promise<boolean> {
+  try {
+    await deps.db.doc.send(
+      new UpdateCommand({
+        TableName: deps.db.table,
+        Key: keys.account(account.email),
+        UpdateExpression: "SET factors.#id.#data.#counter = :counter, factors.#id.#data.backedUp = :backedUp, factors.#id.lastUsedAt = :now",
+        // Invariant: a credential's stored counter only grows (authenticators without a counter stay at 0).
+        ConditionExpression:
+          use.newCounter > 0
+            ? "userId = :userId AND attribute_exists(factors.#id) AND factors.#id.#data.#counter < :counter"
+            : "userId = :userId AND attribute_exists(factors.#id) AND factors.#id.#data.#counter = :counter",
+        ExpressionAttributeNames: { "#id": factor.id, "#data": "data", "#counter": "counter" },
+        ExpressionAttributeValues: {
+          ":counter": use.newCounter,
+          ":backedUp": use.backedUp,
+          ":now": deps.clock.now().toISOString(),
+          ":userId": account.userId,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}

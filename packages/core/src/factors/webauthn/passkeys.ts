@@ -1,0 +1,116 @@
+import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type { Account } from "../../accounts/account.js";
+import { getAccount } from "../../accounts/accounts.js";
+import { epochSeconds } from "../../clock.js";
+import { safeEqual } from "../../crypto/hashing.js";
+import { isConditionFailed } from "../../db/client.js";
+import { keys } from "../../db/keys.js";
+import type { Deps, RequestInfo } from "../../deps.js";
+import { enforcementForAccount } from "../../domains/policy.js";
+import { ExpiredError, InvalidCodeError, ValidationError } from "../../errors.js";
+import { createSession } from "../../sessions/sessions.js";
+import type { IssuedSession } from "../../sessions/session.js";
+import { verifyAssertion } from "./assertion.js";
+import { answeredChallenge, CEREMONY_TIMEOUT_SECONDS, getCredentialOwner, parseAuthenticationResponse } from "./credentials.js";
+
+/**
+ * Options for signing in with a passkey alone: no email is asked for and no credentials are
+ * listed (the authenticator offers the discoverable credentials it holds for our RP id). User
+ * verification is preferred: with it the passkey is two factors in one (AAL2). Each start writes
+ * one item, so starts are limited per IP.
+ */
+export async function startPasskeySignIn(deps: Deps, request: RequestInfo): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  await deps.limiter.hit(deps.limits.passkeyStartsPerIp, request.ip);
+  const options = await generateAuthenticationOptions({
+    rpID: deps.config.webauthn.rpId,
+    timeout: CEREMONY_TIMEOUT_SECONDS * 1000,
+    userVerification: "preferred",
+  });
+  await deps.db.doc.send(
+    new PutCommand({
+      TableName: deps.db.table,
+      Item: {
+        ...keys.passkeyCeremony(options.challenge),
+        type: "passkeyCeremony",
+        expiresAt: epochSeconds(deps.clock.now()) + CEREMONY_TIMEOUT_SECONDS,
+      },
+      // Invariant: a random challenge never revives a used one.
+      ConditionExpression: "attribute_not_exists(PK)",
+    }),
+  );
+  return options;
+}
+
+/** Deletes the ceremony's challenge; false when it is unknown, already used or expired. */
+async function consumeCeremony(deps: Deps, challenge: string): Promise<boolean> {
+  try {
+    const out = await deps.db.doc.send(
+      new DeleteCommand({
+        TableName: deps.db.table,
+        Key: keys.passkeyCeremony(challenge),
+        // Invariant: a passkey challenge is answered once, even by requests racing each other.
+        ConditionExpression: "#type = :ceremony",
+        ExpressionAttributeNames: { "#type": "type" },
+        ExpressionAttributeValues: { ":ceremony": "passkeyCeremony" },
+        ReturnValues: "ALL_OLD",
+      }),
+    );
+    // An expired one is spent all the same (dynalite never expires items; AWS's TTL is lazy).
+    return epochSeconds(deps.clock.now()) < Number(out.Attributes?.expiresAt ?? 0);
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+const NOT_RECOGNISED = "This passkey was not recognised. Try another one, or sign in with your email and password.";
+
+/**
+ * Signs in with a passkey: the ceremony's challenge is spent first, then the credential leads to
+ * its account, whose user handle must be the one the authenticator returned. User verification
+ * makes the session AAL2; without it the passkey is one factor, which only an account without
+ * 2FA may sign in with (AAL1), since 2FA accounts never get a session from one factor.
+ */
+export async function completePasskeySignIn(
+  deps: Deps,
+  input: { response: unknown },
+  request: RequestInfo,
+): Promise<{ session: IssuedSession; account: Account }> {
+  const response = parseAuthenticationResponse(input.response);
+  const challenge = response && answeredChallenge(response);
+  if (!response || !challenge) throw new ValidationError("This is not a passkey's sign-in response.", "response");
+  if (!(await consumeCeremony(deps, challenge))) throw new ExpiredError("This passkey sign-in has expired or was already used. Start again.");
+
+  const owner = await getCredentialOwner(deps, response.id);
+  const account = owner && (await getAccount(deps, owner.email));
+  const factor = account?.factors?.[owner!.factorId];
+  const userHandle = response.response.userHandle;
+  if (
+    !owner ||
+    !account ||
+    account.userId !== owner.userId ||
+    factor?.kind !== "WEBAUTHN" ||
+    factor.data.credentialId !== response.id ||
+    typeof userHandle !== "string" ||
+    !safeEqual(userHandle, account.webAuthnUserHandle)
+  ) {
+    deps.log.info({ event: "passkey.refused", ip: request.ip, reason: "unknown credential or user handle" }, "passkey refused");
+    throw new InvalidCodeError(null, NOT_RECOGNISED);
+  }
+
+  const verified = await verifyAssertion(deps, {
+    account,
+    factor: factor as Parameters<typeof verifyAssertion>[1]["factor"],
+    response,
+    expectedChallenge: challenge,
+    requireUserVerification: account.twoFactorEnabled,
+  });
+  if (!verified) throw new InvalidCodeError(null, NOT_RECOGNISED);
+
+  const enforcement = await enforcementForAccount(deps, account);
+  const aal = verified.userVerified ? "AAL2" : "AAL1";
+  const session = await createSession(deps, account, aal, enforcement.mustEnrolNow);
+  deps.log.info({ event: "signIn", userId: account.userId, aal, method: "PASSKEY" }, "signed in");
+  return { session, account };
+}

@@ -1,0 +1,134 @@
+import {
+  completePasskeySignIn,
+  confirmWebAuthnEnrolment,
+  ExpiredError,
+  startPasskeySignIn,
+  startSignInWebAuthn,
+  startWebAuthnEnrolment,
+  ValidationError,
+  type WebAuthnEnrolment as Enrolment,
+} from "@access-identity/core";
+import { builder } from "../builder.js";
+import { CompleteSignInResult, SignedIn } from "./accounts.js";
+import { commonErrors } from "./errors.js";
+import { asResult, resultUnion } from "./results.js";
+import { ConfirmFactorResult, FactorConfirmed } from "./two-factor.js";
+
+const AuthenticatorAttachmentEnum = builder.enumType("AuthenticatorAttachment", {
+  description: "Which kind of authenticator to ask the browser for.",
+  values: {
+    PLATFORM: { description: "Built into this device: fingerprint, face or screen lock (a passkey on the device)." },
+    CROSS_PLATFORM: { description: "A roaming security key (USB, NFC, Bluetooth) or a phone nearby." },
+  },
+});
+
+class WebAuthnEnrolment {
+  constructor(readonly enrolment: Enrolment) {}
+}
+const WebAuthnEnrolmentRef = builder.objectType(WebAuthnEnrolment, {
+  name: "WebAuthnEnrolment",
+  description:
+    "Pass `options` to @simplewebauthn/browser's `startRegistration({ optionsJSON: options })`, then send its result to `confirmWebAuthnEnrolment`.",
+  isTypeOf: (v) => v instanceof WebAuthnEnrolment,
+  fields: (t) => ({
+    factorId: t.id({ resolve: (r) => r.enrolment.factorId }),
+    options: t.field({ type: "JSON", description: "PublicKeyCredentialCreationOptionsJSON.", resolve: (r) => r.enrolment.options }),
+    expiresAt: t.field({ type: "DateTime", description: "Confirm before this moment.", resolve: (r) => r.enrolment.expiresAt }),
+  }),
+});
+
+class WebAuthnOptions {
+  constructor(readonly options: unknown) {}
+}
+const WebAuthnOptionsRef = builder.objectType(WebAuthnOptions, {
+  name: "WebAuthnOptions",
+  description: "Pass `options` to @simplewebauthn/browser's `startAuthentication({ optionsJSON: options })`.",
+  isTypeOf: (v) => v instanceof WebAuthnOptions,
+  fields: (t) => ({
+    options: t.field({ type: "JSON", description: "PublicKeyCredentialRequestOptionsJSON.", resolve: (r) => r.options }),
+  }),
+});
+
+const StartWebAuthnEnrolmentInput = builder.inputType("StartWebAuthnEnrolmentInput", {
+  fields: (t) => ({
+    nickname: t.string({ description: 'A name for the key, e.g. "Blue YubiKey". Default "Security key" or "This device".' }),
+    authenticatorAttachment: t.field({ type: AuthenticatorAttachmentEnum, description: "Omitted: either kind." }),
+  }),
+});
+const ConfirmWebAuthnEnrolmentInput = builder.inputType("ConfirmWebAuthnEnrolmentInput", {
+  fields: (t) => ({
+    factorId: t.id({ required: true }),
+    response: t.field({ type: "JSON", required: true, description: "RegistrationResponseJSON from @simplewebauthn/browser." }),
+  }),
+});
+const StartSignInWebAuthnInput = builder.inputType("StartSignInWebAuthnInput", {
+  fields: (t) => ({ challengeId: t.id({ required: true }) }),
+});
+const CompletePasskeySignInInput = builder.inputType("CompletePasskeySignInInput", {
+  fields: (t) => ({
+    response: t.field({ type: "JSON", required: true, description: "AuthenticationResponseJSON from @simplewebauthn/browser." }),
+  }),
+});
+
+const StartWebAuthnEnrolmentResult = resultUnion("StartWebAuthnEnrolmentResult", [WebAuthnEnrolmentRef], [ValidationError, ...commonErrors]);
+const StartSignInWebAuthnResult = resultUnion("StartSignInWebAuthnResult", [WebAuthnOptionsRef], [
+  ExpiredError,
+  ValidationError,
+  ...commonErrors,
+]);
+const StartPasskeySignInResult = resultUnion("StartPasskeySignInResult", [WebAuthnOptionsRef], [...commonErrors]);
+
+builder.mutationFields((t) => ({
+  startWebAuthnEnrolment: t.field({
+    type: StartWebAuthnEnrolmentResult.ref,
+    description: "Registration options for a new security key, device biometrics or passkey.",
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: StartWebAuthnEnrolmentInput, required: false }) },
+    resolve: (_root, { input }, { deps, caller }) =>
+      asResult(StartWebAuthnEnrolmentResult, async () =>
+        new WebAuthnEnrolment(
+          await startWebAuthnEnrolment(deps, caller!.account, {
+            nickname: input?.nickname,
+            authenticatorAttachment: input?.authenticatorAttachment,
+          }),
+        ),
+      ),
+  }),
+  confirmWebAuthnEnrolment: t.field({
+    type: ConfirmFactorResult.ref,
+    description: "A response that does not verify is an InvalidCodeError; a key already registered is a ValidationError.",
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: ConfirmWebAuthnEnrolmentInput, required: true }) },
+    resolve: (_root, { input }, { deps, caller }) =>
+      asResult(ConfirmFactorResult, async () =>
+        new FactorConfirmed(
+          await confirmWebAuthnEnrolment(deps, caller!.account, { factorId: String(input.factorId), response: input.response }),
+        ),
+      ),
+  }),
+  startSignInWebAuthn: t.field({
+    type: StartSignInWebAuthnResult.ref,
+    description: "Request options for the second step with a security key; answer with `completeSignIn { webAuthnResponse }`.",
+    args: { input: t.arg({ type: StartSignInWebAuthnInput, required: true }) },
+    resolve: (_root, { input }, { deps }) =>
+      asResult(StartSignInWebAuthnResult, async () =>
+        new WebAuthnOptions(await startSignInWebAuthn(deps, { challengeId: String(input.challengeId) })),
+      ),
+  }),
+  startPasskeySignIn: t.field({
+    type: StartPasskeySignInResult.ref,
+    description: "Request options for signing in with a passkey, without an email; answer with `completePasskeySignIn`.",
+    resolve: (_root, _args, { deps, client }) =>
+      asResult(StartPasskeySignInResult, async () => new WebAuthnOptions(await startPasskeySignIn(deps, client))),
+  }),
+  completePasskeySignIn: t.field({
+    type: CompleteSignInResult.ref,
+    description: "AAL2 when the authenticator verified the user (PIN or biometrics).",
+    args: { input: t.arg({ type: CompletePasskeySignInInput, required: true }) },
+    resolve: (_root, { input }, { deps, client }) =>
+      asResult(CompleteSignInResult, async () => {
+        const { session, account } = await completePasskeySignIn(deps, { response: input.response }, client);
+        return new SignedIn(session, account);
+      }),
+  }),
+}));
