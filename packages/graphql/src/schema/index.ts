@@ -6,3 +6,4 @@ import "./two-factor.js";
 import "./totp.js";
 import "./webauthn.js";
 import "./sms.js";
+import "./domains.js";

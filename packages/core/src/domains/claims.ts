@@ -1,0 +1,85 @@
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import publicMailDomains from "email-providers/all.json" with { type: "json" };
+import { userRef, type Account } from "../accounts/account.js";
+import { domainStream, recordAudit, userStream } from "../audit/audit.js";
+import { epochSeconds } from "../clock.js";
+import { randomToken } from "../crypto/random.js";
+import { keys } from "../db/keys.js";
+import type { Deps } from "../deps.js";
+import { NotAllowedError } from "../errors.js";
+import { parseDomainName, requireOwnDomain } from "./admin.js";
+import { txtRecordName, unprovenDomain, type DomainRecord } from "./domain.js";
+import { getDomain } from "./policy.js";
+
+export const CLAIM_TTL_SECONDS = 7 * 24 * 3600;
+export const TXT_VALUE_PREFIX = "access-identity-verification=";
+
+/** A pending proof of one user's control of a domain: the TXT value they must publish. */
+export interface DomainClaim {
+  name: string;
+  userId: string;
+  email: string;
+  txtRecordName: string;
+  txtRecordValue: string;
+  createdAt: string;
+  /** Epoch seconds: checked in code (dynalite never expires items; on AWS it is only the TTL cleanup). */
+  expiresAt: number;
+}
+
+// Free and disposable mail providers (the `email-providers` package): anyone can get an address there,
+// so an address proves nothing about who runs the domain.
+const PUBLIC_MAIL_DOMAINS: ReadonlySet<string> = new Set(publicMailDomains as string[]);
+
+/** The name itself or any parent domain is a public mail provider (`x.usa.cc` is as public as `usa.cc`). */
+export function isPublicMailDomain(name: string): boolean {
+  const labels = name.split(".");
+  for (let i = 0; i < labels.length - 1; i++) {
+    if (PUBLIC_MAIL_DOMAINS.has(labels.slice(i).join("."))) return true;
+  }
+  return false;
+}
+
+/**
+ * Starts proving the caller's own email domain. Each claimant has a claim of their own (so one
+ * member cannot disturb another's), and claiming again replaces it with a fresh token. Claiming a
+ * domain that is already verified is allowed: whoever can publish its DNS records may become an
+ * owner too, which is also how an organisation whose owners have all left gets back in.
+ */
+export async function claimDomain(deps: Deps, account: Account, input: { name: string }): Promise<{ claim: DomainClaim; domain: DomainRecord }> {
+  const name = parseDomainName(input.name);
+  requireOwnDomain(account, name);
+  if (isPublicMailDomain(name)) {
+    throw new NotAllowedError("This is a public email provider's domain: only an organisation's own domain can be claimed.");
+  }
+  const now = deps.clock.now();
+  const claim: DomainClaim = {
+    name,
+    userId: account.userId,
+    email: account.email,
+    txtRecordName: txtRecordName(name),
+    txtRecordValue: `${TXT_VALUE_PREFIX}${randomToken(24)}`,
+    createdAt: now.toISOString(),
+    expiresAt: epochSeconds(now) + CLAIM_TTL_SECONDS,
+  };
+  // A plain put: the newest claim by this user wins, and nobody else's claim is touched.
+  await deps.db.doc.send(
+    new PutCommand({ TableName: deps.db.table, Item: { ...keys.domainClaim(name, account.userId), type: "domainClaim", ...claim } }),
+  );
+  await recordAudit(deps, { action: "DOMAIN_CLAIMED", actor: userRef(account), subject: userRef(account), detail: name }, [
+    userStream(account.userId),
+    domainStream(name),
+  ]);
+  const domain = (await getDomain(deps, name)) ?? unprovenDomain(name, now);
+  return { claim, domain };
+}
+
+/** The caller's live claim on `name`, or undefined (none, or past its 7 days: the caller claims again). */
+export async function loadClaim(deps: Deps, name: string, userId: string): Promise<{ claim?: DomainClaim; expired: boolean }> {
+  const { Item } = await deps.db.doc.send(
+    new GetCommand({ TableName: deps.db.table, Key: keys.domainClaim(name, userId), ConsistentRead: true }),
+  );
+  if (!Item || Item.type !== "domainClaim") return { expired: false };
+  const { PK: _pk, SK: _sk, type: _t, ...claim } = Item;
+  const expired = epochSeconds(deps.clock.now()) >= (claim as DomainClaim).expiresAt;
+  return expired ? { expired } : { claim: claim as DomainClaim, expired };
+}

@@ -1,0 +1,106 @@
+import { DeleteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { userRef, type Account } from "../accounts/account.js";
+import { domainStream, recordAudit, userStream } from "../audit/audit.js";
+import { isConditionFailed } from "../db/client.js";
+import { keys } from "../db/keys.js";
+import type { Deps } from "../deps.js";
+import { DnsLookupError } from "../dns/txt-resolver.js";
+import { DomainVerificationFailedError, ExpiredError, NotAllowedError, ServiceUnavailableError } from "../errors.js";
+import { parseDomainName, requireOwnDomain } from "./admin.js";
+import { loadClaim } from "./claims.js";
+import { isOwner, toDomain, type DomainRecord } from "./domain.js";
+import { getDomain } from "./policy.js";
+
+// What a failed check echoes back is public DNS data, but bounded all the same.
+const MAX_FOUND_RECORDS = 10;
+const MAX_FOUND_LENGTH = 255;
+
+/**
+ * Checks the caller's claim against the live TXT records of `_access-identity.<domain>`; on a match
+ * the domain becomes verified with the claimant among its owners. Rate-limited per account: every
+ * attempt costs a DNS query we send on the user's behalf.
+ */
+export async function verifyDomain(deps: Deps, account: Account, input: { name: string }): Promise<DomainRecord> {
+  let name: string;
+  try {
+    name = parseDomainName(input.name);
+  } catch {
+    // Not even a domain name, so certainly not the caller's (the union has no ValidationError).
+    throw new NotAllowedError("You can only manage the domain of your own email address.");
+  }
+  requireOwnDomain(account, name);
+  const existing = await getDomain(deps, name);
+  if (isOwner(existing, account.email)) return existing!;
+
+  const { claim, expired } = await loadClaim(deps, name, account.userId);
+  if (expired) throw new ExpiredError("Your claim on this domain expired after 7 days. Claim it again and publish the new record.");
+  if (!claim) throw new NotAllowedError("Claim this domain first, then publish its TXT record.");
+
+  const limit = deps.limits.domainVerificationsPerAccount;
+  await deps.limiter.hit(limit, account.userId);
+  let found: string[];
+  try {
+    found = await deps.dns.resolveTxt(claim.txtRecordName);
+  } catch (error) {
+    // DNS did not answer: not the user's fault, so the attempt is given back.
+    await deps.limiter.release(limit, account.userId);
+    if (!(error instanceof DnsLookupError)) throw error;
+    deps.log.warn({ event: "domain.dnsLookupFailed", domain: name, code: error.code }, "DNS lookup failed");
+    throw new ServiceUnavailableError("The DNS lookup did not complete in time. Try again in a moment.");
+  }
+  // The token is public (it sits in DNS), so a plain comparison leaks nothing.
+  if (!found.some((value) => value.trim() === claim.txtRecordValue)) {
+    throw new DomainVerificationFailedError(
+      claim.txtRecordValue,
+      found.slice(0, MAX_FOUND_RECORDS).map((value) => value.slice(0, MAX_FOUND_LENGTH)),
+    );
+  }
+
+  const domain = await markVerified(deps, name, account);
+  // The proof is spent; a later re-proof starts from a fresh claim.
+  await deps.db.doc.send(new DeleteCommand({ TableName: deps.db.table, Key: keys.domainClaim(name, account.userId) }));
+  await recordAudit(deps, { action: "DOMAIN_VERIFIED", actor: userRef(account), subject: userRef(account), detail: name }, [
+    userStream(account.userId),
+    domainStream(name),
+  ]);
+  deps.log.info({ event: "domain.verified", domain: name, userId: account.userId }, "domain verified");
+  return domain;
+}
+
+/** Creates or updates the domain item in one write: verified, with the claimant added to the owner set. */
+async function markVerified(deps: Deps, name: string, account: Account): Promise<DomainRecord> {
+  const now = deps.clock.now().toISOString();
+  try {
+    const { Attributes } = await deps.db.doc.send(
+      new UpdateCommand({
+        TableName: deps.db.table,
+        Key: keys.domain(name),
+        UpdateExpression:
+          "SET #type = :domain, #name = :name, verified = :yes, verifiedAt = if_not_exists(verifiedAt, :now), " +
+          "createdAt = if_not_exists(createdAt, :now), enforceTwoFactor = if_not_exists(enforceTwoFactor, :no), " +
+          "gracePeriodDays = if_not_exists(gracePeriodDays, :zero) ADD owners :me",
+        // Invariant: a proof only ever adds its own claimant; it never replaces the owners or the policy.
+        ConditionExpression: "attribute_not_exists(PK) OR (#type = :domain AND NOT contains(owners, :email))",
+        ExpressionAttributeNames: { "#type": "type", "#name": "name" },
+        ExpressionAttributeValues: {
+          ":domain": "domain",
+          ":name": name,
+          ":yes": true,
+          ":no": false,
+          ":zero": 0,
+          ":now": now,
+          ":me": new Set([account.email]),
+          ":email": account.email,
+        },
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+    return toDomain(Attributes)!;
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+    // A parallel verification by the same claimant already added them: the outcome is the same.
+    const domain = await getDomain(deps, name);
+    if (!isOwner(domain, account.email)) throw error;
+    return domain!;
+  }
+}

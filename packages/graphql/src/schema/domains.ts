@@ -1,0 +1,257 @@
+import {
+  addDomainOwner,
+  claimDomain,
+  domainAuditLog,
+  DomainNotVerifiedError,
+  DomainVerificationFailedError,
+  ExpiredError,
+  getAccounts,
+  getDomain,
+  isOwner,
+  listDomainMembers,
+  NotAllowedError,
+  parseDomainName,
+  removeDomainOwner,
+  resetUserTwoFactor,
+  setDomainTwoFactorPolicy,
+  StepUpRequiredError,
+  ValidationError,
+  verifyDomain,
+  type Account,
+  type DomainClaim,
+  type DomainMember,
+  type DomainRecord,
+} from "@access-identity/core";
+import { builder, isHeldForEnrolment } from "../builder.js";
+import type { Context } from "../context.js";
+import { UserRef } from "./accounts.js";
+import { connection } from "./common.js";
+import { commonErrors } from "./errors.js";
+import { asResult, resultUnion } from "./results.js";
+import { AuditEventConnection, TwoFactorStatusRef } from "./users.js";
+
+/**
+ * Who owns a domain, who its members are and what happened to it is for its owners only. A Domain
+ * object also reaches claimants (ClaimDomain's result) and an owner who just removed themselves,
+ * so these fields check ownership against the record itself rather than trusting how it was reached.
+ */
+function ownerOnly(domain: DomainRecord, _args: unknown, context: Context): boolean {
+  return Boolean(context.caller) && !isHeldForEnrolment(context) && isOwner(domain, context.caller!.account.email);
+}
+
+const DomainMemberRef = builder.objectRef<DomainMember>("DomainMember").implement({
+  description: "A member of a domain (an account with an email on it) and their 2FA state under its policy.",
+  fields: (t) => ({
+    user: t.field({ type: UserRef, resolve: (m) => m.account }),
+    email: t.string({ resolve: (m) => m.account.email }),
+    twoFactor: t.field({ type: TwoFactorStatusRef, resolve: (m) => m.twoFactor }),
+  }),
+});
+const DomainMemberConnection = connection("DomainMember", DomainMemberRef);
+
+const DomainRef = builder.objectRef<DomainRecord>("Domain").implement({
+  description: "An email domain (the part after @, in ASCII form) as proven by DNS, with its 2FA policy.",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    verified: t.exposeBoolean("verified"),
+    verifiedAt: t.field({ type: "DateTime", nullable: true, resolve: (d) => d.verifiedAt ?? null }),
+    enforceTwoFactor: t.exposeBoolean("enforceTwoFactor"),
+    gracePeriodDays: t.exposeInt("gracePeriodDays", { description: "Days a member without 2FA may still sign in normally once enforcement starts (or they join)." }),
+    enforcedAt: t.field({ type: "DateTime", nullable: true, description: "When enforcement was switched on.", resolve: (d) => d.enforcedAt ?? null }),
+    owners: t.field({
+      type: [UserRef],
+      authScopes: ownerOnly,
+      resolve: async (d, _args, { deps }) => {
+        const found = await getAccounts(deps, d.owners);
+        return d.owners.map((email) => found.get(email)).filter((a): a is Account => Boolean(a));
+      },
+    }),
+    auditLog: t.field({
+      type: AuditEventConnection,
+      description: "The domain's events (claims, proofs, policy, owners, resets), newest first.",
+      authScopes: ownerOnly,
+      args: { first: t.arg.int(), after: t.arg.string() },
+      resolve: (d, args, { deps }) => domainAuditLog(deps, d.name, args),
+    }),
+    members: t.field({
+      type: DomainMemberConnection,
+      description: "Every account on this domain by email, with its 2FA state: who still has to enrol.",
+      authScopes: ownerOnly,
+      args: { first: t.arg.int(), after: t.arg.string() },
+      resolve: (d, args, { deps }) => listDomainMembers(deps, d, args),
+    }),
+  }),
+});
+
+class DomainClaimed {
+  constructor(
+    readonly domain: DomainRecord,
+    readonly claim: DomainClaim,
+  ) {}
+}
+const DomainClaimRef = builder.objectType(DomainClaimed, {
+  name: "DomainClaim",
+  description: "Publish a TXT record named `txtRecordName` with the value `txtRecordValue`, then call verifyDomain before `expiresAt`.",
+  isTypeOf: (v) => v instanceof DomainClaimed,
+  fields: (t) => ({
+    domain: t.field({ type: DomainRef, resolve: (c) => c.domain }),
+    txtRecordName: t.string({ resolve: (c) => c.claim.txtRecordName }),
+    txtRecordValue: t.string({ resolve: (c) => c.claim.txtRecordValue }),
+    expiresAt: t.field({ type: "DateTime", resolve: (c) => new Date(c.claim.expiresAt * 1000) }),
+  }),
+});
+
+/** The success members that only carry the domain as it is after the change. */
+function domainResult(name: string) {
+  class Named {
+    constructor(readonly domain: DomainRecord) {}
+  }
+  const ref = builder.objectType(Named, {
+    name,
+    isTypeOf: (v) => v instanceof Named,
+    fields: (t) => ({ domain: t.field({ type: DomainRef, resolve: (r) => r.domain }) }),
+  });
+  return { cls: Named, ref };
+}
+const DomainVerified = domainResult("DomainVerified");
+const DomainPolicyUpdated = domainResult("DomainPolicyUpdated");
+const DomainOwnersUpdated = domainResult("DomainOwnersUpdated");
+
+class TwoFactorReset {
+  constructor(readonly user: Account) {}
+}
+const TwoFactorResetRef = builder.objectType(TwoFactorReset, {
+  name: "TwoFactorReset",
+  isTypeOf: (v) => v instanceof TwoFactorReset,
+  fields: (t) => ({ user: t.field({ type: UserRef, resolve: (r) => r.user }) }),
+});
+
+const ClaimDomainResult = resultUnion("ClaimDomainResult", [DomainClaimRef], [NotAllowedError, ValidationError, ...commonErrors]);
+const VerifyDomainResult = resultUnion("VerifyDomainResult", [DomainVerified.ref], [
+  DomainVerificationFailedError,
+  NotAllowedError,
+  ExpiredError,
+  ...commonErrors,
+]);
+// Domain administration changes other people's security: an admin with 2FA steps up first.
+const SetDomainPolicyResult = resultUnion("SetDomainPolicyResult", [DomainPolicyUpdated.ref], [
+  DomainNotVerifiedError,
+  NotAllowedError,
+  ValidationError,
+  StepUpRequiredError,
+  ...commonErrors,
+]);
+const DomainOwnersResult = resultUnion("DomainOwnersResult", [DomainOwnersUpdated.ref], [
+  NotAllowedError,
+  DomainNotVerifiedError,
+  ValidationError,
+  StepUpRequiredError,
+  ...commonErrors,
+]);
+const ResetUserTwoFactorResult = resultUnion("ResetUserTwoFactorResult", [TwoFactorResetRef], [
+  DomainNotVerifiedError,
+  NotAllowedError,
+  ValidationError,
+  StepUpRequiredError,
+  ...commonErrors,
+]);
+
+const DomainNameInput = (typeName: string) =>
+  builder.inputType(typeName, { fields: (t) => ({ name: t.string({ required: true, description: "e.g. example.com; internationalised names are accepted." }) }) });
+const ClaimDomainInput = DomainNameInput("ClaimDomainInput");
+const VerifyDomainInput = DomainNameInput("VerifyDomainInput");
+const SetDomainTwoFactorPolicyInput = builder.inputType("SetDomainTwoFactorPolicyInput", {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    enforce: t.boolean({ required: true }),
+    gracePeriodDays: t.int({ description: "0-90; omitted keeps the current value (0 for a new policy)." }),
+  }),
+});
+const DomainOwnerInput = (typeName: string) =>
+  builder.inputType(typeName, { fields: (t) => ({ name: t.string({ required: true }), email: t.string({ required: true }) }) });
+const AddDomainOwnerInput = DomainOwnerInput("AddDomainOwnerInput");
+const RemoveDomainOwnerInput = DomainOwnerInput("RemoveDomainOwnerInput");
+const ResetUserTwoFactorInput = builder.inputType("ResetUserTwoFactorInput", {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    reason: t.string({ required: true, description: "1-500 characters, kept in the member's and the domain's audit logs." }),
+  }),
+});
+
+builder.queryField("domain", (t) =>
+  t.field({
+    type: DomainRef,
+    nullable: true,
+    description: "A domain the caller owns; null for anyone else (and for names that are not domains).",
+    authScopes: { fullAccess: true },
+    args: { name: t.arg.string({ required: true }) },
+    resolve: async (_root, args, { deps, caller }) => {
+      let name: string;
+      try {
+        name = parseDomainName(args.name);
+      } catch {
+        return null;
+      }
+      // Owners are members, so only the caller's own domain is ever looked up.
+      if (name !== caller!.account.domain) return null;
+      const domain = await getDomain(deps, name);
+      return domain && isOwner(domain, caller!.account.email) ? domain : null;
+    },
+  }),
+);
+
+builder.mutationFields((t) => ({
+  claimDomain: t.field({
+    type: ClaimDomainResult.ref,
+    description: "Starts proving the caller's own email domain by DNS; a new claim replaces the caller's previous one.",
+    authScopes: { fullAccess: true },
+    args: { input: t.arg({ type: ClaimDomainInput, required: true }) },
+    resolve: (_root, { input }, { deps, caller }) =>
+      asResult(ClaimDomainResult, async () => {
+        const { claim, domain } = await claimDomain(deps, caller!.account, input);
+        return new DomainClaimed(domain, claim);
+      }),
+  }),
+  verifyDomain: t.field({
+    type: VerifyDomainResult.ref,
+    description: "Looks the claim's TXT record up in DNS; on a match the domain is verified and the caller becomes an owner.",
+    authScopes: { fullAccess: true },
+    args: { input: t.arg({ type: VerifyDomainInput, required: true }) },
+    resolve: (_root, { input }, { deps, caller }) =>
+      asResult(VerifyDomainResult, async () => new DomainVerified.cls(await verifyDomain(deps, caller!.account, input))),
+  }),
+  setDomainTwoFactorPolicy: t.field({
+    type: SetDomainPolicyResult.ref,
+    description: "Owners of a verified domain only. Step-up (AAL2 within 10 minutes) when the owner has 2FA.",
+    authScopes: { fullAccess: true },
+    args: { input: t.arg({ type: SetDomainTwoFactorPolicyInput, required: true }) },
+    resolve: (_root, { input }, { deps, caller }) =>
+      asResult(SetDomainPolicyResult, async () => new DomainPolicyUpdated.cls(await setDomainTwoFactorPolicy(deps, caller!, input))),
+  }),
+  addDomainOwner: t.field({
+    type: DomainOwnersResult.ref,
+    description: "The new owner must be a member (an account on this domain). Step-up when the owner has 2FA.",
+    authScopes: { fullAccess: true },
+    args: { input: t.arg({ type: AddDomainOwnerInput, required: true }) },
+    resolve: (_root, { input }, { deps, caller }) =>
+      asResult(DomainOwnersResult, async () => new DomainOwnersUpdated.cls(await addDomainOwner(deps, caller!, input))),
+  }),
+  removeDomainOwner: t.field({
+    type: DomainOwnersResult.ref,
+    description: "A domain keeps at least one owner. Step-up when the owner has 2FA.",
+    authScopes: { fullAccess: true },
+    args: { input: t.arg({ type: RemoveDomainOwnerInput, required: true }) },
+    resolve: (_root, { input }, { deps, caller }) =>
+      asResult(DomainOwnersResult, async () => new DomainOwnersUpdated.cls(await removeDomainOwner(deps, caller!, input))),
+  }),
+  resetUserTwoFactor: t.field({
+    type: ResetUserTwoFactorResult.ref,
+    description:
+      "An owner's reset of a member who lost their factor: removes every factor and backup code, turns 2FA off and " +
+      "signs the member out everywhere. Needs the owner's own 2FA, proved within the last 10 minutes.",
+    authScopes: { fullAccess: true },
+    args: { input: t.arg({ type: ResetUserTwoFactorInput, required: true }) },
+    resolve: (_root, { input }, { deps, caller }) =>
+      asResult(ResetUserTwoFactorResult, async () => new TwoFactorReset(await resetUserTwoFactor(deps, caller!, input))),
+  }),
+}));
