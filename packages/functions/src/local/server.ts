@@ -60,7 +60,10 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const handle = createHandler(deps);
   const trustProxy = env.TRUST_PROXY === "true";
 
+  let stopping = false;
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    // While stopping, finish this request but ask the client not to reuse the connection.
+    if (stopping) res.setHeader("connection", "close");
     try {
       const path = (req.url ?? "/").split("?")[0]!;
       const route = options.routes?.[path];
@@ -80,7 +83,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       }
       const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body: body as Uint8Array<ArrayBuffer> | undefined });
       const response = await handle(request, { ip: clientIp(req, trustProxy), userAgent: req.headers["user-agent"] });
-      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...(stopping ? { connection: "close" } : {}) });
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       deps.log.error({ err: error }, "request failed outside GraphQL");
@@ -99,9 +102,14 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     deps,
     dynamoEndpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
     async close() {
-      // Stop taking requests and finish the ones in flight, then close the store so LevelDB is flushed.
-      await new Promise<void>((ok) => server.close(() => ok()));
-      server.closeAllConnections();
+      // Stop taking requests and finish the ones in flight (up to a grace period), then close the
+      // store so LevelDB is flushed: everything acknowledged before this point is on disk.
+      stopping = true;
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), 5_000);
+      await closed;
+      clearTimeout(grace);
       deps.db.raw.destroy();
       await embedded?.close();
     },
