@@ -21,7 +21,8 @@ export const COMPLETE_PASSKEY_SIGN_IN = `mutation($input: CompletePasskeySignInI
 export const MY_FACTORS = `query { me { twoFactor { enabled factors { id kind label createdAt lastUsedAt } } } }`;
 export const MY_AUDIT = `query { auditLog(first: 50) { edges { node { action detail } } } }`;
 
-type Options = Record<string, any>;
+// Options are the JSON the API returns; tests read any field of it.
+type Options = { challenge: string } & Record<string, any>;
 
 /** startWebAuthnEnrolment; returns the factor id and the creation options. */
 export async function startEnrolment(api: TestApi, token: string, input?: { nickname?: string; authenticatorAttachment?: string }) {
