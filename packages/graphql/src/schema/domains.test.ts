@@ -210,9 +210,9 @@ describe("the owners' view of members", () => {
     const seen: { email: string; twoFactor: { enabled: boolean; enrolmentRequired: boolean; enrolmentDeadline: string } }[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const res = await api.gql(DOMAIN, { name: "acme.test", first: 2, after }, { token });
-      const members = res.data.domain.members;
-      seen.push(...members.edges.map((e: { node: (typeof seen)[number] }) => e.node));
+      const res: { data?: any } = await api.gql(DOMAIN, { name: "acme.test", first: 2, after }, { token });
+      const members = res.data.domain.members as { edges: { node: (typeof seen)[number] }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      seen.push(...members.edges.map((e) => e.node));
       if (!members.pageInfo.hasNextPage) break;
       after = members.pageInfo.endCursor;
     }
