@@ -19,12 +19,21 @@ export interface SnsEndpoint {
   url: string;
   /** Messages accepted (answered 200), oldest first. */
   messages: PublishedSms[];
-  /** Every Publish request received, SDK retries included, whatever the answer. */
-  requests: number;
+  /** Every Publish received, refused ones and SDK retries included, oldest first. */
+  received: (PublishedSms & { accepted: boolean })[];
+  /** How many Publish requests arrived (= received.length). */
+  readonly requests: number;
   behaviour: SnsBehaviour;
   /** The six-digit code in the latest message to this number (throws when there is none). */
   lastCodeFor(phoneNumber: string): string;
   close(): Promise<void>;
+}
+
+/** The six-digit code of a message ("Your Access Identity code is 123456. ..."). */
+export function codeIn(sms: Pick<PublishedSms, "message">): string {
+  const code = sms.message.match(/code is (\d{6})\./)?.[1];
+  if (!code) throw new Error(`no code in ${JSON.stringify(sms.message)}`);
+  return code;
 }
 
 const XMLNS = "http://sns.amazonaws.com/doc/2010-03-31/";
@@ -56,13 +65,15 @@ export async function startSnsEndpoint(): Promise<SnsEndpoint> {
   const endpoint: SnsEndpoint = {
     url: "",
     messages: [],
-    requests: 0,
+    received: [],
+    get requests() {
+      return endpoint.received.length;
+    },
     behaviour: "ok",
     lastCodeFor(phoneNumber) {
-      const message = endpoint.messages.filter((m) => m.phoneNumber === phoneNumber).at(-1)?.message;
-      const code = message?.match(/code is (\d{6})\./)?.[1];
-      if (!code) throw new Error(`no SMS code was sent to ${phoneNumber}`);
-      return code;
+      const sms = endpoint.messages.filter((m) => m.phoneNumber === phoneNumber).at(-1);
+      if (!sms) throw new Error(`no SMS was sent to ${phoneNumber}`);
+      return codeIn(sms);
     },
     close: async () => {},
   };
@@ -75,7 +86,13 @@ export async function startSnsEndpoint(): Promise<SnsEndpoint> {
       reply(res, 400, errorXml("Sender", "InvalidAction", `Unsupported action ${form.get("Action")}`));
       return;
     }
-    endpoint.requests += 1;
+    const sms: PublishedSms = {
+      phoneNumber: form.get("PhoneNumber") ?? "",
+      message: form.get("Message") ?? "",
+      attributes: messageAttributes(form),
+      messageId: randomUUID(),
+    };
+    endpoint.received.push({ ...sms, accepted: endpoint.behaviour === "ok" });
     if (endpoint.behaviour === "invalidParameter") {
       reply(res, 400, errorXml("Sender", "InvalidParameter", "Invalid parameter: PhoneNumber Reason: refused by the test endpoint"));
       return;
@@ -84,17 +101,11 @@ export async function startSnsEndpoint(): Promise<SnsEndpoint> {
       reply(res, 500, errorXml("Receiver", "InternalError", "The test endpoint is failing on purpose"));
       return;
     }
-    const messageId = randomUUID();
-    endpoint.messages.push({
-      phoneNumber: form.get("PhoneNumber") ?? "",
-      message: form.get("Message") ?? "",
-      attributes: messageAttributes(form),
-      messageId,
-    });
+    endpoint.messages.push(sms);
     reply(
       res,
       200,
-      `<PublishResponse xmlns="${XMLNS}"><PublishResult><MessageId>${messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`,
+      `<PublishResponse xmlns="${XMLNS}"><PublishResult><MessageId>${sms.messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`,
     );
   }
 
