@@ -21,11 +21,11 @@ export { listDomainMembers, domainAuditLog, type DomainMember } from "./domains/
 export { parseDomainName } from "./domains/admin.js";
 export { startTotpEnrolment, confirmTotpEnrolment, type TotpEnrolment } from "./factors/totp/enrolment.js";
 export type { SignInProof } from "./factors/types.js";
+export { startSmsEnrolment, confirmSmsEnrolment, sendSignInSmsCode, type SmsEnrolment, type SmsCodeSent } from "./factors/sms/index.js";
 export { startWebAuthnEnrolment, confirmWebAuthnEnrolment, type WebAuthnEnrolment, type AuthenticatorAttachment } from "./factors/webauthn/registration.js";
 export { startSignInWebAuthn } from "./factors/webauthn/authentication.js";
 export { startPasskeySignIn, completePasskeySignIn } from "./factors/webauthn/passkeys.js";
-export { startSmsEnrolment, confirmSmsEnrolment, sendSignInSmsCode, type SmsEnrolment, type SmsCodeSent } from "./factors/sms/index.js";
-export { createLogger, withRequestId, currentRequestId, type Logger } from "./logger.js";
+export { createLogger, withRequestId, currentRequestId, requestLogger, type Logger } from "./logger.js";
 export { resolveSession, revokeSession, requireRecentAal2, type Caller } from "./sessions/sessions.js";
 export type { IssuedSession, SessionRecord, Aal } from "./sessions/session.js";
 export type { SignInChallengeView } from "./sign-in/challenge.js";
@@ -34,3 +34,4 @@ export { enableTwoFactor, disableTwoFactor, removeFactor, renameFactor, clearTwo
 export { twoFactorStatus, type TwoFactorStatus } from "./two-factor/status.js";
 export type { SmsSender } from "./sms/sender.js";
 export type { TxtResolver } from "./dns/txt-resolver.js";
+export { isTransientDependencyError } from "./transient.js";

@@ -3,15 +3,20 @@ import { pino, type Logger } from "pino";
 
 export type { Logger };
 
-const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+const requestScope = new AsyncLocalStorage<{ requestId: string; log?: Logger }>();
 
 /** Runs `fn` with a request id that every log line inside it carries. */
-export function withRequestId<T>(requestId: string, fn: () => T): T {
-  return requestScope.run({ requestId }, fn);
+export function withRequestId<T>(requestId: string, fn: () => T, log?: Logger): T {
+  return requestScope.run({ requestId, log }, fn);
 }
 
 export function currentRequestId(): string | undefined {
   return requestScope.getStore()?.requestId;
+}
+
+/** The logger of the request being served, for code that is not handed the services. */
+export function requestLogger(): Logger | undefined {
+  return requestScope.getStore()?.log;
 }
 
 /**

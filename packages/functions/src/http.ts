@@ -32,6 +32,6 @@ export function createHandler(deps: Deps): Handler {
       const response = await yoga.fetch(bounded, { deps, client: { ...client, requestId } });
       response.headers.set("x-request-id", requestId);
       return response;
-    });
+    }, deps.log);
   };
 }

@@ -1,4 +1,4 @@
-import { currentRequestId, DomainError, resolveSession, type Deps } from "@access-identity/core";
+import { currentRequestId, DomainError, isTransientDependencyError, resolveSession, type Deps } from "@access-identity/core";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from "graphql";
@@ -66,6 +66,12 @@ export function createGraphqlServer(deps: Deps): YogaServerInstance<ServerContex
           return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
         }
         const requestId = currentRequestId();
+        if (isTransientDependencyError(original)) {
+          log.warn({ err: original, requestId }, "dependency unavailable");
+          return new GraphQLError("The service is temporarily unavailable. Try again in a moment.", {
+            extensions: { code: "SERVICE_UNAVAILABLE", requestId },
+          });
+        }
         log.error({ err: original, requestId }, "unexpected error");
         return new GraphQLError("Unexpected error.", { extensions: { code: "INTERNAL_SERVER_ERROR", requestId } });
       },

@@ -18,7 +18,6 @@ const defaults = {
   // however many are fired in parallel by someone who knows the password.
   signInChallengesPerAccount: { max: 20, windowSeconds: 15 * 60 },
   enrolmentStartsPerAccount: { max: 20, windowSeconds: 60 * 60 },
-  enrolmentCodeFailuresPerAccount: { max: 10, windowSeconds: 15 * 60 },
   smsPerPhoneHour: { max: 5, windowSeconds: 3600 },
   smsPerPhoneDay: { max: 10, windowSeconds: 86400 },
   smsPerUserHour: { max: 5, windowSeconds: 3600 },
@@ -28,6 +27,7 @@ const defaults = {
   smsGlobalDay: { max: 1000, windowSeconds: 86400 }, // max: config.sms.dailyLimit (SMS_DAILY_LIMIT) wins
   passkeyStartsPerIp: { max: 60, windowSeconds: 60 },
   domainVerificationsPerAccount: { max: 10, windowSeconds: 3600 },
+  domainClaimsPerAccount: { max: 10, windowSeconds: 3600 },
 } satisfies Record<string, Omit<Limit, "name">>;
 
 export type LimitName = keyof typeof defaults;

@@ -1,4 +1,4 @@
-import type { DomainError } from "@access-identity/core";
+import { isTransientDependencyError, requestLogger, ServiceUnavailableError, type DomainError } from "@access-identity/core";
 import type { SchemaTypes, UnionRef } from "@pothos/core";
 import { builder } from "../builder.js";
 import { errorResult, errorTypeFor, type ErrorResult } from "./errors.js";
@@ -34,6 +34,11 @@ export async function asResult<T>(union: { errors: readonly ErrorClass[] }, run:
     return await run();
   } catch (error) {
     if (union.errors.some((cls) => error instanceof cls)) return errorResult(error as DomainError);
+    // A dependency that stayed unavailable through the SDK's retries: nothing was acknowledged, retry.
+    if (isTransientDependencyError(error) && union.errors.includes(ServiceUnavailableError)) {
+      requestLogger()?.warn({ err: error }, "dependency unavailable");
+      return errorResult(new ServiceUnavailableError());
+    }
     throw error;
   }
 }
