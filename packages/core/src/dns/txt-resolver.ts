@@ -31,6 +31,8 @@ const TRIES = 2;
 export function createTxtResolver(config: Config): TxtResolver {
   const budgetMs = Math.max(50, config.dnsTimeoutMs);
   const perTryMs = Math.max(20, Math.floor(budgetMs / 3));
+  // A malformed DNS_SERVERS fails at start-up, not on an admin's first verification.
+  if (config.dnsServers) new Resolver().setServers(config.dnsServers);
   return {
     async resolveTxt(name) {
       const resolver = new Resolver({ timeout: perTryMs, tries: TRIES });

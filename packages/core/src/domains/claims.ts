@@ -51,6 +51,8 @@ export async function claimDomain(deps: Deps, account: Account, input: { name: s
   if (isPublicMailDomain(name)) {
     throw new NotAllowedError("This is a public email provider's domain: only an organisation's own domain can be claimed.");
   }
+  // Each claim writes to the domain's audit log: a member must not be able to bury the owners' history.
+  await deps.limiter.hit(deps.limits.domainClaimsPerAccount, account.userId);
   const now = deps.clock.now();
   const claim: DomainClaim = {
     name,

@@ -74,6 +74,13 @@ describe("claiming", () => {
     expect(typename(await api.gql(VERIFY, { input: { name: "rival.test" } }, { token: member.token }))).toBe("NotAllowedError");
   });
 
+  test("claims are rate-limited per account, so a member cannot flood the owners' audit log", async () => {
+    const spammer = await signUp(api, "spammer@acme.test");
+    for (let i = 0; i < 10; i++) expect(typename(await api.gql(CLAIM, { input: { name: "acme.test" } }, { token: spammer.token }))).toBe("DomainClaim");
+    const refused = await api.gql(CLAIM, { input: { name: "acme.test" } }, { token: spammer.token });
+    expect(refused.data.claimDomain).toMatchObject({ __typename: "RateLimitedError", retryAfterSeconds: expect.any(Number) });
+  });
+
   test("a claimant who is not an owner sees none of the domain's owners, members or history", async () => {
     const res = await api.gql(
       `mutation { claimDomain(input: { name: "acme.test" }) { ... on DomainClaim { domain { name verified members { edges { cursor } } } } } }`,
