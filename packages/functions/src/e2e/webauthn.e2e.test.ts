@@ -1,0 +1,129 @@
+// End to end in a real browser: Debian's Chromium (driven by playwright-core) with a CDP virtual
+// authenticator, on a page served from its own http://localhost origin that calls the API across
+// origins (CORS preflight included) using @simplewebauthn/browser: sign up, enrol a key, enable
+// 2FA, sign in with password + key (AAL2), then sign in with the passkey alone, typing no email.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { PASSWORD, startTestApi, uniqueEmail, type TestApi } from "../testing/harness.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`[webauthn e2e] skipped: ${CHROMIUM} is not installed (apt-get install -y chromium).`);
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** The frontend's own origin: the page and the browser library, nothing else. */
+async function startPageServer(): Promise<{ server: Server; origin: string }> {
+  const page = readFileSync(join(here, "page.html"));
+  const library = readFileSync(join(dirname(require.resolve("@simplewebauthn/browser")), "..", "dist", "bundle", "index.umd.min.js"));
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/") res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
+    else if (path === "/simplewebauthn-browser.js") res.writeHead(200, { "content-type": "text/javascript" }).end(library);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  // 127.0.0.1 is not a valid RP id: the page must be on "localhost".
+  return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}` };
+}
+
+describe.skipIf(!hasChromium)("WebAuthn in Chromium with a virtual authenticator", () => {
+  let api: TestApi;
+  let pages: { server: Server; origin: string };
+  let profile: string;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    pages = await startPageServer();
+    api = await startTestApi({
+      env: { WEBAUTHN_RP_ID: "localhost", WEBAUTHN_ORIGINS: pages.origin, CORS_ORIGINS: pages.origin },
+    });
+    profile = mkdtempSync(join(tmpdir(), "webauthn-e2e-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("WebAuthn.enable", { enableUI: false });
+    await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+    });
+    await page.goto(`${pages.origin}/?api=${encodeURIComponent(api.server.url)}`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await api?.close();
+    await new Promise((ok) => pages?.server.close(ok));
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  test("sign up, enrol a key, enable 2FA, sign in with it (AAL2), then with the passkey alone", async () => {
+    const email = uniqueEmail();
+    expect(await page.evaluate(() => (window as any).flows.supported())).toBe(true);
+
+    const token: string = await page.evaluate(([e, p]) => (window as any).flows.signUp(e, p), [email, PASSWORD]);
+    const factor = await page.evaluate(([t]) => (window as any).flows.enrolKey(t, "Laptop"), [token]);
+    expect(factor).toMatchObject({ kind: "WEBAUTHN", label: "Laptop" });
+    expect(await page.evaluate(([t]) => (window as any).flows.enableTwoFactor(t), [token])).toBe(true);
+
+    const withKey = await page.evaluate(([e, p]) => (window as any).flows.signInWithKey(e, p), [email, PASSWORD]);
+    expect(withKey.methods).toEqual(["WEBAUTHN"]);
+    expect(withKey.session.aal).toBe("AAL2");
+    expect(withKey.user.email).toBe(email);
+
+    const withPasskey = await page.evaluate(() => (window as any).flows.signInWithPasskey());
+    expect(withPasskey.session.aal).toBe("AAL2");
+    expect(withPasskey.user.email).toBe(email);
+
+    const me = await page.evaluate(([t]) => (window as any).flows.me(t), [withPasskey.session.token]);
+    expect(me.twoFactor.enabled).toBe(true);
+    expect(me.twoFactor.factors).toHaveLength(1);
+    expect(me.twoFactor.factors[0].lastUsedAt).not.toBeNull();
+  }, 30_000);
+
+  test("CORS: the page's origin passes the preflight; another origin does not", async () => {
+    const preflight = (origin: string) =>
+      fetch(`${api.server.url}/graphql`, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,authorization" },
+      });
+    const allowed = await preflight(pages.origin);
+    expect(allowed.status).toBeLessThan(300);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe(pages.origin);
+    expect(allowed.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("authorization");
+    const refused = await preflight("http://localhost:1");
+    expect(refused.headers.get("access-control-allow-origin")).not.toBe("http://localhost:1");
+    // In the browser: the page's origin reads the API's answers; the same page served from another
+    // origin (127.0.0.1 is not localhost, for the browser) is refused by CORS.
+    const tryFetch = (url: string) =>
+      fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ me { email } }"}' })
+        .then((r) => r.json())
+        .then((body) => JSON.stringify(body))
+        .catch(() => "blocked");
+    expect(await page.evaluate(tryFetch, api.server.url)).toBe('{"data":{"me":null}}');
+    const foreign = await context.newPage();
+    await foreign.goto(pages.origin.replace("localhost", "127.0.0.1"));
+    expect(await foreign.evaluate(tryFetch, api.server.url)).toBe("blocked");
+    await foreign.close();
+  });
+});
