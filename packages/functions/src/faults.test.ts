@@ -1,0 +1,85 @@
+// Threat: a dependency failing — DynamoDB throttling or an outage. The SDK retries where it
+// should, the user gets a clean retryable error, and no half-written state is left behind (no
+// session without its challenge consumed, no account half-made).
+import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
+import { startEmbeddedDynamo, type EmbeddedDynamo } from "./local/embedded-dynamo.js";
+import { startFaultyProxy, type FaultyProxy } from "./testing/faulty-proxy.js";
+import {
+  COMPLETE_SIGN_IN,
+  enableTotpTwoFactor,
+  oathtool,
+  PASSWORD,
+  SIGN_IN,
+  signUpUser,
+  startSignIn,
+  startTestApi,
+  uniqueEmail,
+  type TestApi,
+} from "./testing/harness.js";
+
+const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on Error { message } } }`;
+
+let store: EmbeddedDynamo;
+let proxy: FaultyProxy;
+let api: TestApi;
+beforeAll(async () => {
+  store = await startEmbeddedDynamo();
+  proxy = await startFaultyProxy(store.endpoint);
+  api = await startTestApi({ env: { AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint } });
+});
+beforeEach(() => {
+  proxy.decide = () => undefined;
+  proxy.faultsServed = 0;
+});
+afterAll(async () => {
+  await api.close();
+  await proxy.close();
+  await store.close();
+});
+
+test("throttling is retried by the SDK: the user never sees it", async () => {
+  let throttles = 2;
+  proxy.decide = (operation) => (operation === "PutItem" && throttles-- > 0 ? "throttle" : undefined);
+  const res = await api.gql(SIGN_UP, { input: { email: uniqueEmail(), password: PASSWORD } });
+  expect(res.data.signUp.__typename).toBe("SignedIn");
+  expect(proxy.faultsServed).toBe(2);
+});
+
+test("an outage gives a clean retryable error, nothing half-made, and a retry works once it is over", async () => {
+  const email = uniqueEmail();
+  proxy.decide = (operation) => (operation === "PutItem" ? "unavailable" : undefined);
+  const down = await api.gql(SIGN_UP, { input: { email, password: PASSWORD } });
+  expect(down.data.signUp).toEqual({ __typename: "ServiceUnavailableError", message: expect.stringMatching(/try again/i) });
+  expect(proxy.faultsServed).toBeGreaterThan(1); // retried before giving up
+  expect(JSON.stringify(down)).not.toMatch(/InternalServerError|stack|\.ts:/);
+
+  proxy.decide = () => undefined;
+  expect((await api.gql(SIGN_UP, { input: { email, password: PASSWORD } })).data.signUp.__typename).toBe("SignedIn");
+});
+
+test("a query during an outage is a SERVICE_UNAVAILABLE error without internals", async () => {
+  const user = await signUpUser(api);
+  proxy.decide = () => "unavailable";
+  const res = await api.gql(`{ me { email } }`, {}, { token: user.token });
+  expect(res.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
+  expect(res.errors?.[0]?.message).toMatch(/try again/i);
+  expect(JSON.stringify(res.errors)).not.toMatch(/InternalServerError|stack|\.ts:/);
+});
+
+test("if the session cannot be written, the challenge is not consumed and yields exactly one session later", async () => {
+  const user = await signUpUser(api);
+  const { secret } = await enableTotpTwoFactor(api, user);
+  const challengeId = await startSignIn(api, user.email);
+  // Fail only the write that turns the challenge into a session.
+  proxy.decide = (operation, body) => (operation === "UpdateItem" && body.includes(`SESSION#${challengeId}`) && body.includes("tokenHash") ? "unavailable" : undefined);
+  const failed = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, totpCode: oathtool(secret, api.clock.now()) } });
+  expect(failed.data.completeSignIn.__typename).toBe("ServiceUnavailableError");
+
+  proxy.decide = () => undefined;
+  api.clock.advance(30); // that code's step was spent; the app shows the next one
+  const retried = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, totpCode: oathtool(secret, api.clock.now()) } });
+  expect(retried.data.completeSignIn.__typename).toBe("SignedIn");
+  const again = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, totpCode: oathtool(secret, api.clock.now()) } });
+  expect(again.data.completeSignIn.__typename).toBe("ExpiredError");
+  expect((await api.gql(SIGN_IN, { input: { email: user.email, password: PASSWORD } })).data.signIn.__typename).toBe("SecondFactorRequired");
+});

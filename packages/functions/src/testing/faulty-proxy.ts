@@ -1,0 +1,56 @@
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** What the proxy does with one DynamoDB request: pass it on, or answer a fault instead. */
+export type Fault = "throttle" | "unavailable" | undefined;
+
+export interface FaultyProxy {
+  endpoint: string;
+  /** Decides per request, from the operation (X-Amz-Target) and the JSON body. */
+  decide: (operation: string, body: string) => Fault;
+  faultsServed: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback proxy in front of a DynamoDB-protocol endpoint that can answer faults the way AWS
+ * does (400 ThrottlingException, 500 InternalServerError), so the real SDK's retries and our
+ * handling of a dependency that stays down are both exercised.
+ */
+export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
+  const upstream = new URL(target);
+  const proxy: FaultyProxy = { endpoint: "", decide: () => undefined, faultsServed: 0, close: async () => {} };
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const operation = String(req.headers["x-amz-target"] ?? "").split(".")[1] ?? "";
+    const fault = proxy.decide(operation, body.toString("utf8"));
+    if (fault) {
+      proxy.faultsServed += 1;
+      const [status, type, message] =
+        fault === "throttle"
+          ? [400, "com.amazonaws.dynamodb.v20120810#ThrottlingException", "Rate of requests exceeds the allowed throughput."]
+          : [500, "com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error"];
+      res.writeHead(status, { "content-type": "application/x-amz-json-1.0", "x-amzn-requestid": "fault" });
+      res.end(JSON.stringify({ __type: type, message }));
+      return;
+    }
+    const forward = httpRequest(
+      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+      (upstreamRes) => {
+        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+        upstreamRes.pipe(res);
+      },
+    );
+    forward.on("error", () => res.destroy());
+    forward.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  proxy.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  proxy.close = () => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  return proxy;
+}
