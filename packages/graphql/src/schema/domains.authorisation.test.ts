@@ -199,6 +199,11 @@ describe("owners", () => {
     expect(typename(res)).toBe("DomainNotVerifiedError");
   });
 
+  test("an owner with 2FA steps up before changing the owners", async () => {
+    expect(typename(await api.gql(ADD_OWNER, { input: { name: "acme.test", email: member.email } }, { token: owner.token }))).toBe("StepUpRequiredError");
+    expect(typename(await api.gql(REMOVE_OWNER, { input: { name: "acme.test", email: owner.email } }, { token: owner.token }))).toBe("StepUpRequiredError");
+  });
+
   test("only members can become owners", async () => {
     const token = await signInAal2(api, owner);
     for (const email of [rival.email, "nobody@acme.test"]) {
