@@ -1,0 +1,62 @@
+import { startLocalServer, type LocalServer } from "@access-identity/functions/local/server";
+import { COMPLETE_SIGN_IN, expectResult, httpGql, ME, PASSWORD, SIGN_IN } from "./graphql-client.js";
+import { codeFor, createUsers, stepAt } from "./users.js";
+
+export interface DbRequestCount {
+  total: number;
+  /** Per DynamoDB operation, e.g. { GetItem: 1, UpdateItem: 2 }. */
+  byOperation: Record<string, number>;
+}
+
+export interface DbRequestCounts {
+  signIn: DbRequestCount;
+  completeSignIn: DbRequestCount;
+  me: DbRequestCount;
+}
+
+/**
+ * DynamoDB requests per operation, counted by the SDK middleware the core installs when given
+ * `onDbRequest`: a second, in-process server on its own in-memory store, one request at a time.
+ * Returns the server too: the cold-start measurement points the Lambda bundle at its store.
+ */
+export async function countDbRequests(env: Record<string, string>): Promise<{ counts: DbRequestCounts; server: LocalServer }> {
+  let operations: string[] = [];
+  const server = await startLocalServer({
+    inMemory: true,
+    env: { ...env, PORT: "0", LOG_LEVEL: "warn" },
+    core: { onDbRequest: (operation) => operations.push(operation) },
+  });
+  try {
+    const gql = httpGql(server.url);
+    const now = () => server.deps.clock.now().getTime();
+    const [user] = await createUsers(gql, 1, now, Date.now() + 30_000);
+
+    const measure = async <T>(run: () => Promise<T>): Promise<[T, DbRequestCount]> => {
+      operations = [];
+      const result = await run();
+      const byOperation: Record<string, number> = {};
+      for (const operation of operations) byOperation[operation] = (byOperation[operation] ?? 0) + 1;
+      return [result, { total: operations.length, byOperation }];
+    };
+
+    const [challenge, signIn] = await measure(async () =>
+      expectResult(await gql(SIGN_IN, { input: { email: user!.email, password: PASSWORD } }), "signIn", "SecondFactorRequired"),
+    );
+    const step = Math.max(user!.lastStep + 1, stepAt(now()));
+    const [signedIn, completeSignIn] = await measure(async () =>
+      expectResult(
+        await gql(COMPLETE_SIGN_IN, { input: { challengeId: challenge.challenge.id, totpCode: codeFor(user!, step) } }),
+        "completeSignIn",
+        "SignedIn",
+      ),
+    );
+    const [, me] = await measure(async () => {
+      const res = await gql(ME, {}, signedIn.session.token);
+      if (res.data?.me?.email !== user!.email) throw new Error(`me: ${JSON.stringify(res)}`);
+    });
+    return { counts: { signIn, completeSignIn, me }, server };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}

@@ -1,0 +1,151 @@
+import { COMPLETE_SIGN_IN, PASSWORD, SIGN_IN, type Gql } from "./graphql-client.js";
+import { runPool } from "./pool.js";
+import type { ServerProcess } from "./server-process.js";
+import { distribution, round, type Distribution } from "./stats.js";
+import { availableTickets, codeFor, STEP_SECONDS, type BenchUser, type Ticket } from "./users.js";
+
+export interface ScenarioResult {
+  name: string;
+  concurrency: number;
+  flows: number;
+  failed: number;
+  /** Completed flows per second of measured time. */
+  flowsPerSecond: number;
+  measuredSeconds: number;
+  /** Times the server clock was moved on to the next TOTP steps (not measured). */
+  clockAdvances: number;
+  steps: Record<string, Distribution>;
+  firstError?: string;
+}
+
+export interface ScenarioOptions {
+  server: ServerProcess;
+  gql: Gql;
+  users: BenchUser[];
+  concurrency: number;
+  flows: number;
+  seconds: number;
+}
+
+interface FlowTiming {
+  ok: boolean;
+  error?: string;
+  steps: Record<string, number>;
+}
+
+async function passwordStep(gql: Gql, user: BenchUser): Promise<string> {
+  const res = await gql(SIGN_IN, { input: { email: user.email, password: PASSWORD } });
+  const result = res.data?.signIn;
+  if (result?.__typename !== "SecondFactorRequired") throw new Error(`signIn: ${JSON.stringify(res)}`);
+  return result.challenge.id as string;
+}
+
+async function totpStep(gql: Gql, ticket: Ticket, challengeId: string): Promise<void> {
+  const res = await gql(COMPLETE_SIGN_IN, { input: { challengeId, totpCode: codeFor(ticket.user, ticket.step) } });
+  if (res.data?.completeSignIn?.__typename !== "SignedIn") throw new Error(`completeSignIn: ${JSON.stringify(res)}`);
+}
+
+/** Runs one flow per ticket, a user's flows one after another, timing each step. */
+function timedFlow(run: (ticket: Ticket, steps: Record<string, number>) => Promise<void>) {
+  return async (ticket: Ticket): Promise<FlowTiming> => {
+    const previous = ticket.user.busy;
+    let done!: () => void;
+    ticket.user.busy = new Promise<void>((resolve) => (done = resolve));
+    await previous;
+    const steps: Record<string, number> = {};
+    try {
+      const started = performance.now();
+      await run(ticket, steps);
+      steps.flow = performance.now() - started;
+      ticket.user.lastStep = Math.max(ticket.user.lastStep, ticket.step);
+      return { ok: true, steps };
+    } catch (error) {
+      // The step may or may not have been spent: never offer it again.
+      ticket.user.lastStep = Math.max(ticket.user.lastStep, ticket.step);
+      return { ok: false, error: String((error as Error).message).slice(0, 400), steps };
+    } finally {
+      done();
+    }
+  };
+}
+
+/**
+ * Runs up to `flows` flows, at most `seconds` of wall time, in rounds: each round uses the TOTP
+ * steps every user has free now; between rounds the server clock moves on two steps (instantly,
+ * over IPC) so the users have fresh ones. `prepare` runs untimed before a round (the TOTP-only
+ * scenario signs in there); only the rounds' own wall time counts towards flows/s.
+ */
+async function runScenario(
+  name: string,
+  options: ScenarioOptions,
+  prepare: ((tickets: Ticket[], deadline: number) => Promise<Map<Ticket, string>>) | undefined,
+  flow: (ticket: Ticket, steps: Record<string, number>, prepared: Map<Ticket, string> | undefined) => Promise<void>,
+): Promise<ScenarioResult> {
+  const deadline = Date.now() + options.seconds * 1000;
+  const timings: FlowTiming[] = [];
+  let measuredMs = 0;
+  let clockAdvances = 0;
+  while (timings.length < options.flows && Date.now() < deadline) {
+    let tickets = availableTickets(options.users, options.server.now(), options.flows - timings.length);
+    if (tickets.length === 0) {
+      await options.server.advance(2 * STEP_SECONDS);
+      clockAdvances += 1;
+      tickets = availableTickets(options.users, options.server.now(), options.flows - timings.length);
+      if (tickets.length === 0) throw new Error("no TOTP step is free even after moving the clock");
+    }
+    const prepared = await prepare?.(tickets, deadline);
+    const started = performance.now();
+    const run = timedFlow((ticket, steps) => flow(ticket, steps, prepared));
+    timings.push(...(await runPool(tickets.filter((t) => !prepared || prepared.has(t)), options.concurrency, deadline, run)));
+    measuredMs += performance.now() - started;
+  }
+  const ok = timings.filter((t) => t.ok);
+  const stepNames = [...new Set(ok.flatMap((t) => Object.keys(t.steps)))];
+  return {
+    name,
+    concurrency: options.concurrency,
+    flows: ok.length,
+    failed: timings.length - ok.length,
+    flowsPerSecond: round(ok.length / (measuredMs / 1000), 1),
+    measuredSeconds: round(measuredMs / 1000, 2),
+    clockAdvances,
+    steps: Object.fromEntries(stepNames.map((step) => [step, distribution(ok.map((t) => t.steps[step]!))])),
+    firstError: timings.find((t) => !t.ok)?.error,
+  };
+}
+
+/** The whole sign-in: password step, then the TOTP step. */
+export function fullSignIn(options: ScenarioOptions): Promise<ScenarioResult> {
+  return runScenario(
+    "full sign-in",
+    options,
+    undefined,
+    async (ticket, steps) => {
+      let t = performance.now();
+      const challengeId = await passwordStep(options.gql, ticket.user);
+      steps.password = performance.now() - t;
+      t = performance.now();
+      await totpStep(options.gql, ticket, challengeId);
+      steps.totp = performance.now() - t;
+    },
+  );
+}
+
+/** The TOTP step alone: challenges are opened (untimed) before each round. */
+export function totpStepAlone(options: ScenarioOptions): Promise<ScenarioResult> {
+  return runScenario(
+    "TOTP step alone",
+    options,
+    async (tickets, deadline) => {
+      const prepared = new Map<Ticket, string>();
+      // A challenge ends when it is completed, so each ticket gets its own.
+      await runPool(tickets, 4, deadline, async (ticket) => prepared.set(ticket, await passwordStep(options.gql, ticket.user)));
+      return prepared;
+    },
+    async (ticket, steps, prepared) => {
+      const t = performance.now();
+      await totpStep(options.gql, ticket, prepared!.get(ticket)!);
+      steps.totp = performance.now() - t;
+    },
+  );
+}
