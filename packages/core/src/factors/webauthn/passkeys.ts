@@ -12,7 +12,7 @@ import { ExpiredError, InvalidCodeError, ValidationError } from "../../errors.js
 import { createSession } from "../../sessions/sessions.js";
 import type { IssuedSession } from "../../sessions/session.js";
 import { verifyAssertion } from "./assertion.js";
-import { answeredChallenge, CEREMONY_TIMEOUT_SECONDS, getCredentialOwner, parseAuthenticationResponse } from "./credentials.js";
+import { answeredChallenge, CEREMONY_TIMEOUT_SECONDS, factorForCredential, getCredentialOwner, parseAuthenticationResponse } from "./credentials.js";
 
 /**
  * Options for signing in with a passkey alone: no email is asked for and no credentials are
@@ -64,7 +64,9 @@ async function consumeCeremony(deps: Deps, challenge: string): Promise<boolean> 
   }
 }
 
-const NOT_RECOGNISED = "This passkey was not recognised. Try another one, or sign in with your email and password.";
+// One message for every refusal: it says nothing about whether the credential or an account exists.
+const NOT_RECOGNISED =
+  "This passkey was not recognised or did not confirm it is you (PIN or biometrics). Try again, or sign in with your email and password.";
 
 /**
  * Signs in with a passkey: the ceremony's challenge is spent first, then the credential leads to
@@ -83,25 +85,19 @@ export async function completePasskeySignIn(
   if (!(await consumeCeremony(deps, challenge))) throw new ExpiredError("This passkey sign-in has expired or was already used. Start again.");
 
   const owner = await getCredentialOwner(deps, response.id);
-  const account = owner && (await getAccount(deps, owner.email));
-  const factor = account?.factors?.[owner!.factorId];
+  const account = owner ? await getAccount(deps, owner.email) : undefined;
+  const factor = account && account.userId === owner?.userId ? factorForCredential(account, response.id) : undefined;
   const userHandle = response.response.userHandle;
-  if (
-    !owner ||
-    !account ||
-    account.userId !== owner.userId ||
-    factor?.kind !== "WEBAUTHN" ||
-    factor.data.credentialId !== response.id ||
-    typeof userHandle !== "string" ||
-    !safeEqual(userHandle, account.webAuthnUserHandle)
-  ) {
+  // The credential id leads to the account; the user handle the authenticator stored at
+  // registration must agree with it, so a credential moved or misfiled never signs anyone in.
+  if (!account || !factor || typeof userHandle !== "string" || !safeEqual(userHandle, account.webAuthnUserHandle)) {
     deps.log.info({ event: "passkey.refused", ip: request.ip, reason: "unknown credential or user handle" }, "passkey refused");
     throw new InvalidCodeError(null, NOT_RECOGNISED);
   }
 
   const verified = await verifyAssertion(deps, {
     account,
-    factor: factor as Parameters<typeof verifyAssertion>[1]["factor"],
+    factor,
     response,
     expectedChallenge: challenge,
     requireUserVerification: account.twoFactorEnabled,

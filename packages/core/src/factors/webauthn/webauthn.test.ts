@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { PASSWORD, SIGN_IN, signUpUser, startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
 import { SoftAuthenticator } from "@access-identity/functions/testing/soft-authenticator";
 import {
+  completePasskey,
   confirmEnrolment,
   enableWebAuthnTwoFactor,
   enrolKey,
@@ -12,6 +13,7 @@ import {
   RP_ID,
   signInWithKey,
   startEnrolment,
+  startPasskey,
   WEBAUTHN_ENV,
 } from "@access-identity/functions/testing/webauthn-flows";
 
@@ -137,4 +139,28 @@ test("startSignInWebAuthn lists only the user's own keys, and refuses an unknown
     input: { challengeId: "chl_00000000000000000000000000" },
   });
   expect(unknown.data.startSignInWebAuthn.__typename).toBe("ExpiredError");
+});
+
+test("an enrolment not confirmed within the ceremony timeout expires", async () => {
+  const user = await signUpUser(api);
+  const key = newKey();
+  const { factorId, options } = await startEnrolment(api, user.token);
+  api.clock.advance(5 * 60 + 1);
+  expect((await confirmEnrolment(api, user.token, factorId, key.register(options as never).response)).__typename).toBe("ExpiredError");
+});
+
+test("turning 2FA off releases the keys: they no longer sign in, and may be registered again", async () => {
+  const user = await signUpUser(api);
+  const key = newKey("platform");
+  const { credential } = await enableWebAuthnTwoFactor(api, user, key);
+  const stepUp = await signInWithKey(api, user.email, key);
+  const off = await api.gql(`mutation { disableTwoFactor { __typename } }`, {}, { token: stepUp.session.token });
+  expect(off.data.disableTwoFactor.__typename).toBe("TwoFactorDisabled");
+
+  const passkey = await completePasskey(api, key.authenticate(await startPasskey(api)));
+  expect(passkey.__typename).toBe("InvalidCodeError");
+  const other = await signUpUser(api);
+  const { factorId, options } = await startEnrolment(api, other.token);
+  const moved = await confirmEnrolment(api, other.token, factorId, key.register(options as never, { reuse: credential }).response);
+  expect(moved.__typename).toBe("FactorConfirmed");
 });
