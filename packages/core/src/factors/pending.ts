@@ -6,7 +6,7 @@ import { isConditionFailed } from "../db/client.js";
 import { keys } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import { ExpiredError, InvalidCodeError, ValidationError } from "../errors.js";
-import { newId } from "../ids.js";
+import { hasPrefix, newId } from "../ids.js";
 
 /** A factor being enrolled: it exists only until confirmed, and only for a few minutes. */
 export interface PendingFactor {
@@ -63,6 +63,8 @@ export async function startPending(
 
 /** The caller's own pending factor of this kind, still within its lifetime and attempt budget. */
 export async function loadPending(deps: Deps, account: Account, factorId: string, kind: FactorKind): Promise<PendingFactor> {
+  // Anything that is not one of our ids cannot name a pending factor (and must not reach a key).
+  if (!hasPrefix(factorId, "fac")) throw new ExpiredError("This enrolment has expired or was already completed. Start again.");
   const { Item } = await deps.db.doc.send(
     new GetCommand({ TableName: deps.db.table, Key: keys.pendingFactor(account.userId, factorId), ConsistentRead: true }),
   );
