@@ -13,9 +13,11 @@ export function newSmsCode(): string {
 }
 
 /** Codes may be typed with spaces ("123 456"); anything but six digits is simply wrong. */
+const CODE_SHAPE = new RegExp(`^\\d{${SMS_CODE_DIGITS}}$`);
+
 export function normaliseSmsCode(raw: string): string | undefined {
   const code = raw.replace(/\s+/g, "");
-  return new RegExp(`^\\d{${SMS_CODE_DIGITS}}$`).test(code) ? code : undefined;
+  return CODE_SHAPE.test(code) ? code : undefined;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   giveBackSmsAllowance,
   releaseEnrolmentResendSlot,
   takeSmsAllowance,
+  undoAll,
   type ResendSlot,
   type TakenAllowance,
 } from "./throttle.js";
@@ -77,10 +78,7 @@ export async function startSmsEnrolment(
   return { factorId: pending.id, maskedPhoneNumber: phone.masked, expiresAt: new Date(pending.expiresAt * 1000) };
 }
 
-/**
- * Best effort: each step is independent, and a failure here must not hide the error the user
- * should see. Deleting the pending factor is what makes the unsent code worthless.
- */
+/** Deleting the pending factor is what makes the unsent code worthless. */
 async function undoEnrolmentSend(
   deps: Deps,
   account: Account,
@@ -93,10 +91,7 @@ async function undoEnrolmentSend(
       deps.limiter.release(deps.limits.enrolmentStartsPerAccount, account.userId),
     );
   }
-  const results = await Promise.allSettled(steps);
-  for (const result of results) {
-    if (result.status === "rejected") deps.log.error({ err: result.reason, userId: account.userId }, "undoing an SMS send failed");
-  }
+  await undoAll(deps, steps);
 }
 
 /**

@@ -4,12 +4,19 @@ import { getAccount } from "../../accounts/accounts.js";
 import { isConditionFailed } from "../../db/client.js";
 import { keys } from "../../db/keys.js";
 import type { Deps, RequestInfo } from "../../deps.js";
-import { ExpiredError, ValidationError } from "../../errors.js";
+import { ExpiredError, RateLimitedError, ValidationError } from "../../errors.js";
 import type { ChallengeRecord } from "../../sign-in/challenge.js";
 import { loadLiveChallenge, setChallengeState } from "../../sign-in/challenges.js";
 import { deliverSmsCode, hashSmsCode, newSmsCode, SMS_CODE_TTL_SECONDS, type SmsCodePurpose } from "./codes.js";
 import { parseMobileNumber } from "./phone.js";
-import { giveBackSmsAllowance, RESEND_INTERVAL_MS, resendRefusal, takeSmsAllowance } from "./throttle.js";
+import {
+  giveBackSmsAllowance,
+  RESEND_INTERVAL_MS,
+  resendRefusal,
+  takeSmsAllowance,
+  undoAll,
+  type TakenAllowance,
+} from "./throttle.js";
 
 /** The challenge's `state.SMS`: the one code currently valid for this sign-in, if any. */
 export const SMS_STATE = "SMS";
@@ -107,11 +114,14 @@ export async function sendSignInSmsCode(
     values: { ":cutoff": nowMs - RESEND_INTERVAL_MS },
   });
   if (!claimed) {
+    // Lost to a parallel send (or the challenge died: then this throws ExpiredError).
     const current = smsStateOf(await loadLiveChallenge(deps, challenge.id));
-    throw resendRefusal(current?.sentAtMs ?? nowMs, deps.clock.now().getTime());
+    // The winner's text already failed and was voided: the slot is free again.
+    if (!current) throw new RateLimitedError(1, "Another code was being sent. Try again.");
+    throw resendRefusal(current.sentAtMs, deps.clock.now().getTime());
   }
 
-  let taken;
+  let taken: TakenAllowance;
   try {
     taken = await takeSmsAllowance(deps, { phoneE164, userId: account.userId, ip: request.ip });
   } catch (error) {
@@ -123,7 +133,7 @@ export async function sendSignInSmsCode(
     await deliverSmsCode(deps, phoneE164, code);
   } catch (error) {
     // Nothing may stay valid that the user was not sent, and the failed try costs them nothing.
-    await Promise.allSettled([removeSmsState(deps, challenge.id, state.codeHash), giveBackSmsAllowance(deps, taken)]);
+    await undoAll(deps, [removeSmsState(deps, challenge.id, state.codeHash), giveBackSmsAllowance(deps, taken)]);
     throw error;
   }
   deps.log.info({ event: "sms.signIn.sent", userId: account.userId, factorId: factor.id }, "sign-in code sent");

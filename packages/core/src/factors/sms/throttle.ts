@@ -52,6 +52,16 @@ export async function giveBackSmsAllowance(deps: Deps, taken: TakenAllowance): P
   await deps.limiter.releaseAll(taken);
 }
 
+/**
+ * Runs clean-up steps after a send that did not happen; each is independent, and a failure of
+ * one is logged rather than allowed to hide the error the user should see.
+ */
+export async function undoAll(deps: Deps, steps: Promise<unknown>[]): Promise<void> {
+  for (const result of await Promise.allSettled(steps)) {
+    if (result.status === "rejected") deps.log.error({ err: result.reason }, "undoing an SMS send failed");
+  }
+}
+
 export function resendRefusal(sentAtMs: number, nowMs: number): RateLimitedError {
   const retryAfterSeconds = Math.max(1, Math.ceil((sentAtMs + RESEND_INTERVAL_MS - nowMs) / 1000));
   return new RateLimitedError(retryAfterSeconds, "A code was just sent. Wait a little before asking for another.");
