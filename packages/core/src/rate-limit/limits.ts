@@ -28,7 +28,6 @@ const defaults = {
   passkeyStartsPerIp: { max: 60, windowSeconds: 60 },
   domainVerificationsPerAccount: { max: 10, windowSeconds: 3600 },
   domainClaimsPerAccount: { max: 10, windowSeconds: 3600 },
-  domainClaimsPerAccount: { max: 10, windowSeconds: 3600 },
 } satisfies Record<string, Omit<Limit, "name">>;
 
 export type LimitName = keyof typeof defaults;
