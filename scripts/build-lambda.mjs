@@ -39,6 +39,7 @@ export async function buildLambda({ quiet = false } = {}) {
     sourcemap: false,
     metafile: true,
     legalComments: "none",
+    mainFields: ["module", "main"],
     logLevel: quiet ? "error" : "warning",
     // The platform packages hold only the .node file; it is shipped beside the bundle instead.
     external: ["@node-rs/argon2-*"],

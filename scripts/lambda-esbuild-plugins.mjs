@@ -1,5 +1,6 @@
 // esbuild plugins for the Lambda bundle, shared by scripts/build-lambda.mjs and SST's own build
 // (stacks/api.ts `nodejs.plugins` points here; SST expects a default export of plugins).
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const graphqlPackage = fileURLToPath(new URL("../packages/graphql", import.meta.url));
@@ -19,4 +20,17 @@ export const cdnGraphiql = {
   },
 };
 
-export default [cdnGraphiql];
+// graphql ships CommonJS (main) and ESM (module) side by side. Bundling with ESM first (smaller:
+// it tree-shakes) would give `import "graphql"` the ESM copy while deep imports such as
+// "graphql/language/parser" (graphql-armor) reach the CJS one: two GraphQLError classes, and a
+// caller's syntax error masked as "Unexpected error.". Every graphql import gets the CJS copy,
+// as Node itself resolves them (and vitest.config.ts does for the tests).
+const requireFromGraphqlPackage = createRequire(`${graphqlPackage}/package.json`);
+export const singleGraphql = {
+  name: "single-graphql",
+  setup(build) {
+    build.onResolve({ filter: /^graphql(\/.*)?$/ }, (args) => ({ path: requireFromGraphqlPackage.resolve(args.path) }));
+  },
+};
+
+export default [cdnGraphiql, singleGraphql];

@@ -100,7 +100,7 @@ test("outside SST (env vars): signs up through a Function URL event, then answer
   expect(json(me)).toEqual({ data: { me: { email } } });
 }, 30_000);
 
-test("a GET /graphql without a query is refused cleanly, and an unknown path is a 404", async () => {
+test("a GET without a query and a syntax error are refused cleanly, and an unknown path is a 404", async () => {
   const fn = lambda({ TABLE_NAME: TABLE, ENCRYPTION_KEY: encryptionKey });
   // GraphQL over HTTP: a legacy JSON client gets 200 with the error, a graphql-response+json one a 400.
   for (const [accept, status] of [["application/json", 200], ["application/graphql-response+json", 400]] as const) {
@@ -108,6 +108,10 @@ test("a GET /graphql without a query is refused cleanly, and an unknown path is 
     expect(get.statusCode).toBe(status);
     expect(json(get)).toEqual({ errors: [{ message: "Must provide query string.", extensions: { code: "BAD_REQUEST" } }] });
   }
+  // A syntax error is the caller's to see (one copy of graphql in the bundle, or it would be masked).
+  const broken = json(await fn.invoke(graphqlEvent("{ me { email ")));
+  expect(broken.errors[0].message).toMatch(/^Syntax Error/);
+
   const elsewhere = await fn.invoke(functionUrlEvent({ method: "GET", path: "/admin" }));
   expect(elsewhere.statusCode).toBe(404);
 }, 30_000);
