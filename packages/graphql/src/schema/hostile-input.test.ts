@@ -65,7 +65,7 @@ async function durableState(): Promise<string> {
   return JSON.stringify(
     items
       .filter((i) => !/^(RATE|AUDIT)#/.test(String(i.PK)))
-      .map((i) => ({ ...i, lastSeenAt: undefined }))
+      .map((i): Record<string, unknown> => ({ ...i, lastSeenAt: undefined }))
       .sort((a, b) => `${a.PK}${a.SK}`.localeCompare(`${b.PK}${b.SK}`)),
   );
 }
