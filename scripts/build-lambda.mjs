@@ -20,7 +20,7 @@ const outfile = join(outdir, "index.mjs");
 const NATIVE_BINARIES = ["@node-rs/argon2-linux-x64-gnu/argon2.linux-x64-gnu.node"];
 
 // Things the Lambda never runs: esbuild must fail loudly rather than carry them.
-const FORBIDDEN = [/node_modules\/dynalite\//, /node_modules\/playwright/, /\.test\.ts$/, /\/testing\//, /\/local\//];
+const FORBIDDEN = [/node_modules\/dynalite\//, /node_modules\/(playwright|vitest|fast-check)/, /^packages\/.*\.test\.ts$/, /^packages\/[^/]+\/src\/(local|testing)\//];
 
 export async function buildLambda({ quiet = false } = {}) {
   rmSync(outdir, { recursive: true, force: true });
