@@ -56,15 +56,38 @@ export async function verifyDomain(deps: Deps, account: Account, input: { name: 
     );
   }
 
+  // The claim is single-use: of parallel verifications that all saw the record, one consumes it and
+  // becomes the owner (and the audit event); the others find the outcome already in place.
+  if (!(await consumeClaim(deps, name, account.userId, claim.txtRecordValue))) {
+    const domain = await getDomain(deps, name);
+    if (isOwner(domain, account.email)) return domain!;
+    throw new ExpiredError("This claim was already used. Claim the domain again.");
+  }
   const domain = await markVerified(deps, name, account);
-  // The proof is spent; a later re-proof starts from a fresh claim.
-  await deps.db.doc.send(new DeleteCommand({ TableName: deps.db.table, Key: keys.domainClaim(name, account.userId) }));
   await recordAudit(deps, { action: "DOMAIN_VERIFIED", actor: userRef(account), subject: userRef(account), detail: name }, [
     userStream(account.userId),
     domainStream(name),
   ]);
   deps.log.info({ event: "domain.verified", domain: name, userId: account.userId }, "domain verified");
   return domain;
+}
+
+async function consumeClaim(deps: Deps, name: string, userId: string, token: string): Promise<boolean> {
+  try {
+    await deps.db.doc.send(
+      new DeleteCommand({
+        TableName: deps.db.table,
+        Key: keys.domainClaim(name, userId),
+        // Invariant: a claim proves ownership once (the one whose token DNS just showed).
+        ConditionExpression: "txtRecordValue = :token",
+        ExpressionAttributeValues: { ":token": token },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
 }
 
 /** Creates or updates the domain item in one write: verified, with the claimant added to the owner set. */
