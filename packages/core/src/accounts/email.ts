@@ -1,5 +1,5 @@
 import { domainToASCII } from "node:url";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ValidationError } from "../errors.js";
 
 const emailSchema = z.email();

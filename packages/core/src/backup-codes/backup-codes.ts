@@ -38,7 +38,7 @@ export async function generateBackupCodes(deps: Deps, account: Account): Promise
 }
 
 /** Spends one backup code; false when it is not (or no longer) in the account's set. */
-export async function consumeBackupCode(deps: Deps, account: Account, raw: string): Promise<boolean> {
+export async function consumeBackupCode(deps: Deps, account: Pick<Account, "userId" | "email">, raw: string): Promise<boolean> {
   const normalised = normaliseBackupCode(raw);
   if (!normalised) return false;
   const hash = hashFor(deps, account, normalised);

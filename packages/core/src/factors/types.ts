@@ -1,4 +1,11 @@
 import type { Account, FactorKind, StoredFactor } from "../accounts/account.js";
+
+/**
+ * The account as a second-step method sees it: a snapshot taken when the challenge was created.
+ * Methods never trust it for state that can change (a used step, a spent code, a removed factor):
+ * each consumption is a conditional write against the live account item.
+ */
+export type SignInAccount = Pick<Account, "userId" | "email" | "factors">;
 import type { Deps, RequestInfo } from "../deps.js";
 import type { ChallengeRecord } from "../sign-in/challenge.js";
 
@@ -29,7 +36,7 @@ export interface SecondFactorMethod {
   proofField: ProofField;
   verify(
     deps: Deps,
-    args: { account: Account; challenge: ChallengeRecord; proof: unknown; request: RequestInfo },
+    args: { account: SignInAccount; challenge: ChallengeRecord; proof: unknown; request: RequestInfo },
   ): Promise<VerifiedProof | undefined>;
   /** Releases anything a factor holds outside its account item (e.g. a WebAuthn credential id). */
   onRemoved?(deps: Deps, account: Account, factor: StoredFactor): Promise<void>;

@@ -10,13 +10,14 @@ export interface Limit {
 
 const defaults = {
   // NIST SP 800-63B 5.2.2: no more than 100 consecutive failures per account; we are far stricter.
-  signInFailuresPerAccount: { max: 10, windowSeconds: 15 * 60 },
+  // Every wrong password uses a unit, and so does every right one that opens a second-factor
+  // challenge (each challenge allows 5 guesses, exactly), so at most 5 x max second-factor guesses
+  // fit in a window however many are fired in parallel; a right password that signs straight in
+  // gives its unit back.
+  signInAttemptsPerAccount: { max: 20, windowSeconds: 15 * 60 },
   signInFailuresPerIp: { max: 50, windowSeconds: 15 * 60 },
   signUpsPerIp: { max: 50, windowSeconds: 60 * 60 },
   secondFactorFailuresPerAccount: { max: 10, windowSeconds: 15 * 60 },
-  // Each challenge allows 5 guesses (exactly); capping challenges caps guesses at 5 x max per window,
-  // however many are fired in parallel by someone who knows the password.
-  signInChallengesPerAccount: { max: 20, windowSeconds: 15 * 60 },
   enrolmentStartsPerAccount: { max: 20, windowSeconds: 60 * 60 },
   smsPerPhoneHour: { max: 5, windowSeconds: 3600 },
   smsPerPhoneDay: { max: 10, windowSeconds: 86400 },

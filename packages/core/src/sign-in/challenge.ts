@@ -1,4 +1,4 @@
-import type { FactorKind } from "../accounts/account.js";
+import type { FactorKind, StoredFactor } from "../accounts/account.js";
 
 /** A pending second step. It lives on the item that becomes the session when it is completed. */
 export interface ChallengeRecord {
@@ -11,6 +11,11 @@ export interface ChallengeRecord {
   expiresAt: number;
   attempts: number;
   enrolmentRequired: boolean;
+  /**
+   * The account's confirmed factors when the challenge was made (secrets still sealed), so the
+   * second step needs no account read; removed with the rest when the challenge becomes a session.
+   */
+  factors: Record<string, StoredFactor>;
   /** Per-method state (an SMS code's hash, a WebAuthn challenge), keyed by method name. */
   state?: Record<string, Record<string, unknown>>;
 }

@@ -19,6 +19,7 @@ export async function createChallenge(deps: Deps, account: Account, enrolmentReq
     expiresAt: epochSeconds(now) + CHALLENGE_TTL_SECONDS,
     attempts: 0,
     enrolmentRequired,
+    factors: account.factors ?? {},
     state: {},
   };
   await deps.db.doc.send(

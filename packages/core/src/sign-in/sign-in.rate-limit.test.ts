@@ -1,11 +1,11 @@
 // Threat: password guessing — against one account from many addresses, and against many accounts from one address.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { PASSWORD, SIGN_IN, signUpUser, startTestApi, uniqueEmail, type TestApi } from "@access-identity/functions/testing/harness";
+import { enableTotpTwoFactor, PASSWORD, SIGN_IN, signUpUser, startTestApi, uniqueEmail, type TestApi } from "@access-identity/functions/testing/harness";
 
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi({
-    env: { RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: "5/900", RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: "8/600" },
+    env: { RATE_LIMIT_SIGN_IN_ATTEMPTS_PER_ACCOUNT: "5/900", RATE_LIMIT_SIGN_IN_FAILURES_PER_IP: "8/600" },
   });
 });
 afterAll(() => api.close());
@@ -52,4 +52,14 @@ test("parallel guesses cannot overshoot the account limit", async () => {
   expect(kinds.filter((k) => k === "InvalidCredentialsError")).toHaveLength(5);
   expect(kinds.filter((k) => k === "RateLimitedError")).toHaveLength(25);
   expect((await attempt(email, PASSWORD)).data.signIn.__typename).toBe("RateLimitedError");
+});
+
+test("with 2FA on, each challenge spends a unit: parallel sign-ins by someone who knows the password open at most the budget", async () => {
+  // Each challenge allows 5 second-factor guesses, so this caps guesses at 5 x budget per window.
+  const user = await signUpUser(api);
+  await enableTotpTwoFactor(api, user);
+  const results = await Promise.all(Array.from({ length: 12 }, () => attempt(user.email, PASSWORD)));
+  const kinds = results.map((r) => r.data.signIn.__typename);
+  expect(kinds.filter((k) => k === "SecondFactorRequired")).toHaveLength(5);
+  expect(kinds.filter((k) => k === "RateLimitedError")).toHaveLength(7);
 });

@@ -1,6 +1,6 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { userRef, type Account } from "../accounts/account.js";
-import { toAccount } from "../accounts/accounts.js";
+import { getAccount, toAccount } from "../accounts/accounts.js";
 import { domainOf, normaliseEmail } from "../accounts/email.js";
 import { recordAudit, userStream } from "../audit/audit.js";
 import { epochSeconds } from "../clock.js";
@@ -13,7 +13,7 @@ import { toDomain } from "../domains/domain.js";
 import { enforcementFor } from "../domains/policy.js";
 import { ExpiredError, InvalidCodeError, InvalidCredentialsError, ValidationError } from "../errors.js";
 import { methodForProof } from "../factors/registry.js";
-import type { ProofField, SignInProof } from "../factors/types.js";
+import type { ProofField, SignInAccount, SignInProof } from "../factors/types.js";
 import { sessionAttributes, createSession } from "../sessions/sessions.js";
 import type { IssuedSession } from "../sessions/session.js";
 import { CHALLENGE_MAX_ATTEMPTS, type SignInChallengeView } from "./challenge.js";
@@ -24,9 +24,9 @@ export type SignInOutcome =
   | { kind: "secondFactorRequired"; challenge: SignInChallengeView };
 
 /**
- * The password step. One BatchGet reads the account, the address's failure counter and the
- * domain's policy; one conditional write reserves a guess; then either a session (no 2FA) or a
- * second-step challenge is written.
+ * The password step. One BatchGet reads the account, the failure counters and the domain's
+ * policy; one conditional write reserves the attempt; then either a second-step challenge (3
+ * requests in all) or, with the unit given back, a session (4) is written.
  */
 export async function signIn(deps: Deps, input: { email: string; password: string }, request: RequestInfo): Promise<SignInOutcome> {
   let email: string;
@@ -44,10 +44,10 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
   ]);
   const ipRefusal = limiter.refusal(limits.signInFailuresPerIp, ipFailures);
   if (ipRefusal) throw ipRefusal;
-  // Every guess takes a unit of the account's failure budget before the password is checked, and a
-  // right password gives it back: however many guesses arrive at once, at most `max` are ever tried.
-  // Counted per email whether or not it exists, so a lockout reveals nothing either.
-  await limiter.hit(limits.signInFailuresPerAccount, email);
+  // Every attempt takes a unit of the account's budget before the password is checked: however many
+  // guesses arrive at once, at most `max` are ever tried. Counted per email whether or not it
+  // exists, so a lockout reveals nothing either.
+  await limiter.hit(limits.signInAttemptsPerAccount, email);
 
   const account = toAccount(accountItem);
   // Unknown email and wrong password take the same path and the same time.
@@ -56,17 +56,17 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
     await limiter.recordFailure(limits.signInFailuresPerIp, request.ip);
     throw new InvalidCredentialsError();
   }
-  await limiter.release(limits.signInFailuresPerAccount, email);
 
   const enforcement = enforcementFor(toDomain(domainItem), account, deps.clock.now());
   if (account.twoFactorEnabled) {
-    // An account locked for wrong second factors gets no new challenge until the lock ends.
+    // An account locked for wrong second factors gets no new challenge until the lock ends. The
+    // attempt's unit stays spent: it is what bounds second-factor guessing.
     const locked = limiter.refusal(limits.secondFactorFailuresPerAccount, secondFactorFailures);
     if (locked) throw locked;
-    await limiter.hit(limits.signInChallengesPerAccount, email);
     const challenge = await createChallenge(deps, account, false);
     return { kind: "secondFactorRequired", challenge: challengeView(challenge, account) };
   }
+  await limiter.release(limits.signInAttemptsPerAccount, email);
   const session = await createSession(deps, account, "AAL1", enforcement.mustEnrolNow);
   deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL1" }, "signed in");
   return { kind: "signedIn", session, account };
@@ -82,14 +82,17 @@ export function chosenProof(proof: SignInProof): { field: ProofField; value: unk
 }
 
 /**
- * The second step. The proof's method consumes its single-use material; then one conditional
- * write turns the challenge into the session, so a challenge yields at most one session.
+ * The second step. The proof's method consumes its single-use material (a conditional write on
+ * the live account or challenge); then one conditional write turns the challenge into the
+ * session, so a challenge yields at most one session. With TOTP that is 3 requests in all: read
+ * the challenge, spend the time step, make the session. The account is read only if the caller
+ * asks for the user.
  */
 export async function completeSignIn(
   deps: Deps,
   input: { challengeId: string } & SignInProof,
   request: RequestInfo,
-): Promise<{ session: IssuedSession; account: Account }> {
+): Promise<{ session: IssuedSession; loadAccount: () => Promise<Account> }> {
   const { challengeId, ...proofs } = input;
   const { field, value } = chosenProof(proofs);
   const method = methodForProof(field);
@@ -97,17 +100,16 @@ export async function completeSignIn(
 
   const challenge = await loadLiveChallenge(deps, challengeId);
   const { limits, limiter } = deps;
-  const [accountItem, failures] = await batchGet(deps.db, [
-    keys.account(challenge.email),
-    limiter.key(limits.secondFactorFailuresPerAccount, challenge.email),
-  ]);
-  const account = toAccount(accountItem);
-  if (!account || account.userId !== challenge.userId || !account.twoFactorEnabled) throw new ExpiredError();
-  const refusal = limiter.refusal(limits.secondFactorFailuresPerAccount, failures);
-  if (refusal) throw refusal;
+  const account: SignInAccount = { userId: challenge.userId, email: challenge.email, factors: challenge.factors ?? {} };
 
   const verified = await method.verify(deps, { account, challenge, proof: value, request });
   if (!verified) {
+    // A proof can also fail because the account changed under the challenge (2FA turned off or
+    // reset by a domain owner): that challenge is stale, not answered wrongly.
+    const live = await getAccount(deps, challenge.email);
+    if (!live || live.userId !== challenge.userId || !live.twoFactorEnabled || (live.sessionsValidFrom ?? "") > challenge.createdAt) {
+      throw new ExpiredError();
+    }
     const remaining = await failChallengeAttempt(deps, challenge);
     const lockBegan = await limiter.recordFailure(limits.secondFactorFailuresPerAccount, challenge.email);
     const who = { actor: userRef(account), subject: userRef(account) };
@@ -129,7 +131,7 @@ export async function completeSignIn(
         TableName: deps.db.table,
         Key: keys.session(challenge.id),
         UpdateExpression:
-          "SET #type = :session, tokenHash = :tokenHash, aal = :aal, aal2At = :aal2At, createdAt = :createdAt, expiresAt = :expiresAt, lastSeenAt = :lastSeenAt, enrolmentRequired = :enrolmentRequired REMOVE #state, attempts",
+          "SET #type = :session, tokenHash = :tokenHash, aal = :aal, aal2At = :aal2At, createdAt = :createdAt, expiresAt = :expiresAt, lastSeenAt = :lastSeenAt, enrolmentRequired = :enrolmentRequired REMOVE #state, attempts, factors",
         // Invariant: a challenge becomes a session once, unexpired and within its attempt budget.
         ConditionExpression: "#type = :challenge AND attempts < :max AND expiresAt > :now",
         ExpressionAttributeNames: { "#type": "type", "#state": "state" },
@@ -153,5 +155,10 @@ export async function completeSignIn(
     throw error;
   }
   deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL2", method: method.name }, "signed in");
-  return { session: issue(challenge.id), account };
+  return { session: issue(challenge.id), loadAccount: () => getAccount(deps, challenge.email).then(existing) };
+}
+
+function existing(account: Account | undefined): Account {
+  if (!account) throw new ExpiredError();
+  return account;
 }

@@ -41,10 +41,11 @@ export const SessionRef = builder.objectRef<IssuedSession>("Session").implement(
   }),
 });
 
+/** `user` is given, or loaded only when the caller selects it (the second step needs no account read). */
 export class SignedIn {
   constructor(
     readonly session: IssuedSession,
-    readonly user: Account,
+    readonly user: Account | (() => Promise<Account>),
   ) {}
 }
 export const SignedInRef = builder.objectType(SignedIn, {
@@ -52,7 +53,7 @@ export const SignedInRef = builder.objectType(SignedIn, {
   isTypeOf: (v) => v instanceof SignedIn,
   fields: (t) => ({
     session: t.field({ type: SessionRef, resolve: (s) => s.session }),
-    user: t.field({ type: UserRef, resolve: (s) => s.user }),
+    user: t.field({ type: UserRef, resolve: (s) => (typeof s.user === "function" ? s.user() : s.user) }),
   }),
 });
 
@@ -161,8 +162,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CompleteSignInInput, required: true }) },
     resolve: (_root, { input }, { deps, client }) =>
       asResult(CompleteSignInResult, async () => {
-        const { session, account } = await completeSignIn(deps, { ...input, challengeId: String(input.challengeId) }, client);
-        return new SignedIn(session, account);
+        const { session, loadAccount } = await completeSignIn(deps, { ...input, challengeId: String(input.challengeId) }, client);
+        return new SignedIn(session, loadAccount);
       }),
   }),
   signOut: t.field({

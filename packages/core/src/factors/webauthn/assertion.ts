@@ -26,7 +26,7 @@ function claimedCounter(response: AuthenticationResponseJSON): number | undefine
 export async function verifyAssertion(
   deps: Deps,
   args: {
-    account: Account;
+    account: Pick<Account, "userId" | "email" | "factors">;
     factor: WebAuthnFactor;
     response: AuthenticationResponseJSON;
     expectedChallenge: string;

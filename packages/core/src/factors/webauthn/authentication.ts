@@ -1,7 +1,7 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
-import type { Account } from "../../accounts/account.js";
 import { getAccount } from "../../accounts/accounts.js";
+import type { SignInAccount } from "../types.js";
 import { epochSeconds } from "../../clock.js";
 import { isConditionFailed } from "../../db/client.js";
 import { keys } from "../../db/keys.js";
@@ -89,7 +89,7 @@ async function consumeAuthenticationState(deps: Deps, challenge: ChallengeRecord
  */
 export async function verifySignInAssertion(
   deps: Deps,
-  args: { account: Account; challenge: ChallengeRecord; proof: unknown },
+  args: { account: SignInAccount; challenge: ChallengeRecord; proof: unknown },
 ): Promise<VerifiedProof | undefined> {
   const { account, challenge } = args;
   const response = parseAuthenticationResponse(args.proof);
