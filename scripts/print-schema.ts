@@ -5,7 +5,7 @@ import { sortedSchema } from "@access-identity/graphql";
 
 // `npm run schema:print` writes schema.graphql; `npm run schema:check` fails when it is stale.
 const file = fileURLToPath(new URL("../schema.graphql", import.meta.url));
-const printed = `${printSchema(sortedSchema)}\n`;
+const printed = `${printSchema(sortedSchema())}\n`;
 if (process.argv.includes("--check")) {
   const current = readFileSync(file, "utf8");
   if (current !== printed) {
