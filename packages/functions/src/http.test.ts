@@ -38,12 +38,28 @@ test("a body over 64 KiB is refused with 413 before parsing", async () => {
 });
 
 test("queries work over GET; mutations do not", async () => {
-  const get = await fetch(`${api.server.url}/graphql?query=${encodeURIComponent("{ me { id } }")}`, { headers: { accept: "application/json" } });
+  const headers = { accept: "application/json", "x-graphql-yoga-csrf": "1" };
+  const get = await fetch(`${api.server.url}/graphql?query=${encodeURIComponent("{ me { id } }")}`, { headers });
   expect(await get.json()).toEqual({ data: { me: null } });
-  const mutation = await fetch(`${api.server.url}/graphql?query=${encodeURIComponent("mutation { signOut { __typename } }")}`, {
-    headers: { accept: "application/json" },
-  });
+  const mutation = await fetch(`${api.server.url}/graphql?query=${encodeURIComponent("mutation { signOut { __typename } }")}`, { headers });
   expect(mutation.status).toBe(405);
+});
+
+test("CSRF: requests a browser could send cross-site without a preflight are refused", async () => {
+  const simpleGet = await fetch(`${api.server.url}/graphql?query=${encodeURIComponent("{ me { id } }")}`, { headers: { accept: "application/json" } });
+  expect(simpleGet.status).toBe(403);
+  const formPost = await fetch(`${api.server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: `query=${encodeURIComponent("mutation { signOut { __typename } }")}`,
+  });
+  expect(formPost.status).toBe(403);
+  const textPost = await fetch(`${api.server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "text/plain" },
+    body: JSON.stringify({ query: "{ me { id } }" }),
+  });
+  expect(textPost.status).toBe(403);
 });
 
 test("CORS: the configured origin may call with a bearer token (preflight included); others get no grant", async () => {

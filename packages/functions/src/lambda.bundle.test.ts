@@ -104,7 +104,10 @@ test("a GET without a query and a syntax error are refused cleanly, and an unkno
   const fn = lambda({ TABLE_NAME: TABLE, ENCRYPTION_KEY: encryptionKey });
   // GraphQL over HTTP: a legacy JSON client gets 200 with the error, a graphql-response+json one a 400.
   for (const [accept, status] of [["application/json", 200], ["application/graphql-response+json", 400]] as const) {
-    const get = await fn.invoke(functionUrlEvent({ method: "GET", headers: { accept } }));
+    // GET must carry a header no cross-site form can set (CSRF prevention); without it, 403.
+    const bare = await fn.invoke(functionUrlEvent({ method: "GET", headers: { accept } }));
+    expect(bare.statusCode).toBe(403);
+    const get = await fn.invoke(functionUrlEvent({ method: "GET", headers: { accept, "x-graphql-yoga-csrf": "1" } }));
     expect(get.statusCode).toBe(status);
     expect(json(get)).toEqual({ errors: [{ message: "Must provide query string.", extensions: { code: "BAD_REQUEST" } }] });
   }

@@ -1,5 +1,6 @@
 import { currentRequestId, DomainError, isTransientDependencyError, resolveSession, type Deps } from "@access-identity/core";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from "graphql";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
@@ -82,6 +83,10 @@ export function createGraphqlServer(deps: Deps): YogaServerInstance<ServerContex
       caller: await resolveSession(deps, bearerToken(request)),
     }),
     plugins: [
+      // A browser may send a "simple" request (a GET, a form post) cross-site without a CORS
+      // preflight; requiring a non-simple content type or a header no form can set closes that.
+      // Bearer tokens are not ambient credentials, so this is defence in depth, not the main line.
+      useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "graphql-require-preflight", "authorization"] }),
       EnvelopArmorPlugin({
         maxDepth: { n: 8 },
         maxAliases: { n: 5 },
