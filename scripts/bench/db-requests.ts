@@ -24,10 +24,13 @@ export interface DbRequestCounts {
  */
 export async function countDbRequests(env: Record<string, string>): Promise<{ counts: DbRequestCounts; server: LocalServer }> {
   let operations: string[] = [];
+  // A clock the count can move on, so a second sign-in has a fresh TOTP step without waiting.
+  let offsetMs = 0;
+  const clock = { now: () => new Date(Date.now() + offsetMs) };
   const server = await startLocalServer({
     inMemory: true,
     env: { ...env, PORT: "0", LOG_LEVEL: "warn" },
-    core: { onDbRequest: (operation) => operations.push(operation) },
+    core: { clock, onDbRequest: (operation) => operations.push(operation) },
   });
   try {
     const gql = httpGql(server.url);
@@ -57,10 +60,11 @@ export async function countDbRequests(env: Record<string, string>): Promise<{ co
       const res = await gql(ME, {}, signedIn.session.token);
       if (res.data?.me?.email !== user!.email) throw new Error(`me: ${JSON.stringify(res)}`);
     });
+    offsetMs += 90_000;
     const second = expectResult(await gql(SIGN_IN, { input: { email: user!.email, password: PASSWORD } }), "signIn", "SecondFactorRequired");
     const [, withUser] = await measure(async () =>
       expectResult(
-        await gql(COMPLETE_SIGN_IN_WITH_USER, { input: { challengeId: second.challenge.id, totpCode: codeFor(user!, step + 1) } }),
+        await gql(COMPLETE_SIGN_IN_WITH_USER, { input: { challengeId: second.challenge.id, totpCode: codeFor(user!, stepAt(now())) } }),
         "completeSignIn",
         "SignedIn",
       ),
