@@ -1,5 +1,6 @@
 import { COMPLETE_SIGN_IN, ENABLE_2FA, GENERATE_BACKUP_CODES, startSignIn, type TestApi } from "./harness.js";
-import type { SoftAuthenticator } from "./soft-authenticator.js";
+import { signUpUser } from "./harness.js";
+import { SoftAuthenticator } from "./soft-authenticator.js";
 
 /** The relying party unit tests run as: a real-looking origin and RP id, not the local defaults. */
 export const RP_ID = "example.test";
@@ -54,6 +55,14 @@ export async function enableWebAuthnTwoFactor(api: TestApi, user: { token: strin
   const enabled = await api.gql(ENABLE_2FA, { input: { backupCodesAcknowledged: true } }, { token: user.token });
   if (enabled.data?.enableTwoFactor.__typename !== "TwoFactorEnabled") throw new Error(JSON.stringify(enabled));
   return { ...enrolled, backupCodes: codes.data.generateBackupCodes.codes as string[] };
+}
+
+/** A new user with one software key enrolled and 2FA on. */
+export async function userWithKey(api: TestApi): Promise<{ user: Awaited<ReturnType<typeof signUpUser>>; key: SoftAuthenticator }> {
+  const user = await signUpUser(api);
+  const key = new SoftAuthenticator({ origin: ORIGIN, rpId: RP_ID });
+  await enableWebAuthnTwoFactor(api, user, key);
+  return { user, key };
 }
 
 export async function startKeySignIn(api: TestApi, challengeId: string): Promise<Options> {

@@ -4,7 +4,6 @@ import {
   ExpiredError,
   InvalidCodeError,
   InvalidCredentialsError,
-  RateLimitedError,
   revokeSession,
   signIn,
   signUp,

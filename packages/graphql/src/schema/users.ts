@@ -1,4 +1,4 @@
-import { readAudit, userStream, type AuditEvent, type StoredFactor } from "@access-identity/core";
+import { auditActions, readAudit, userStream, type AuditEvent, type StoredFactor } from "@access-identity/core";
 import { getAccounts } from "@access-identity/core";
 import { builder } from "../builder.js";
 import { FactorKindEnum, statusFor, UserRef } from "./accounts.js";
@@ -35,26 +35,7 @@ UserRef.implement({
   }),
 });
 
-export const AuditActionEnum = builder.enumType("AuditAction", {
-  values: [
-    "FACTOR_ADDED",
-    "FACTOR_REMOVED",
-    "FACTOR_RENAMED",
-    "TWO_FACTOR_ENABLED",
-    "TWO_FACTOR_DISABLED",
-    "TWO_FACTOR_RESET",
-    "BACKUP_CODES_GENERATED",
-    "BACKUP_CODE_USED",
-    "SECOND_FACTOR_FAILED",
-    "SECOND_FACTOR_LOCKED",
-    "WEBAUTHN_COUNTER_REGRESSION",
-    "DOMAIN_CLAIMED",
-    "DOMAIN_VERIFIED",
-    "DOMAIN_POLICY_CHANGED",
-    "DOMAIN_OWNER_ADDED",
-    "DOMAIN_OWNER_REMOVED",
-  ] as const,
-});
+export const AuditActionEnum = builder.enumType("AuditAction", { values: auditActions });
 
 /** A user named in an audit event, looked up lazily; null once the account is gone. */
 export const AuditEventRef = builder.objectRef<AuditEvent>("AuditEvent").implement({

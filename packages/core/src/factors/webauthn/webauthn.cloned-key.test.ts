@@ -1,16 +1,16 @@
 // Threat: a cloned authenticator — a copy of the key's private key signs with its own signature
 // counter, which falls behind the original's. A counter that does not grow is refused and audited.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { signUpUser, startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
+import { startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
 import { SoftAuthenticator } from "@access-identity/functions/testing/soft-authenticator";
 import {
   auditActions,
   completeWithKey,
-  enableWebAuthnTwoFactor,
   ORIGIN,
   RP_ID,
   signInWithKey,
   startKeySignIn,
+  userWithKey as userWithKeyFor,
   WEBAUTHN_ENV,
 } from "@access-identity/functions/testing/webauthn-flows";
 
@@ -20,12 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function userWithKey() {
-  const user = await signUpUser(api);
-  const key = new SoftAuthenticator({ origin: ORIGIN, rpId: RP_ID });
-  await enableWebAuthnTwoFactor(api, user, key);
-  return { user, key };
-}
+const userWithKey = () => userWithKeyFor(api);
 
 test("a counter going backwards, or standing still, is refused and audited", async () => {
   const { user, key } = await userWithKey();

@@ -7,12 +7,12 @@ import {
   completePasskey,
   completeWithKey,
   confirmEnrolment,
-  enableWebAuthnTwoFactor,
   ORIGIN,
   RP_ID,
   startEnrolment,
   startKeySignIn,
   startPasskey,
+  userWithKey as userWithKeyFor,
   WEBAUTHN_ENV,
 } from "@access-identity/functions/testing/webauthn-flows";
 
@@ -22,12 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function userWithKey() {
-  const user = await signUpUser(api);
-  const key = new SoftAuthenticator({ origin: ORIGIN, rpId: RP_ID });
-  await enableWebAuthnTwoFactor(api, user, key);
-  return { user, key };
-}
+const userWithKey = () => userWithKeyFor(api);
 
 test("a replayed assertion is refused: on its own challenge once completed, and on a new sign-in", async () => {
   const { user, key } = await userWithKey();

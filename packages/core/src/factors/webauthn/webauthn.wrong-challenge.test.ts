@@ -2,9 +2,8 @@
 // own, or an attacker's), signed over a challenge the server never issued, or made by another
 // user's key — is used to complete a sign-in.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { signUpUser, startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import { SoftAuthenticator } from "@access-identity/functions/testing/soft-authenticator";
-import { completeWithKey, enableWebAuthnTwoFactor, ORIGIN, RP_ID, startKeySignIn, WEBAUTHN_ENV } from "@access-identity/functions/testing/webauthn-flows";
+import { startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
+import { completeWithKey, startKeySignIn, userWithKey as userWithKeyFor, WEBAUTHN_ENV } from "@access-identity/functions/testing/webauthn-flows";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -12,12 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function userWithKey() {
-  const user = await signUpUser(api);
-  const key = new SoftAuthenticator({ origin: ORIGIN, rpId: RP_ID });
-  await enableWebAuthnTwoFactor(api, user, key);
-  return { user, key };
-}
+const userWithKey = () => userWithKeyFor(api);
 
 test("an assertion for one sign-in's challenge does not complete another sign-in", async () => {
   const { user, key } = await userWithKey();
