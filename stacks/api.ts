@@ -62,6 +62,8 @@ export const api = new sst.aws.Function("Graphql", {
   },
   nodejs: {
     format: "esm",
+    // As `npm run build`: what the first request does not need loads on first use, not at cold start.
+    splitting: true,
     // @node-rs/argon2 loads a native binary: SST installs the package (for linux x64) beside the
     // bundle instead of bundling it. `npm run build` ships the same binary beside dist/lambda.
     install: ["@node-rs/argon2"],

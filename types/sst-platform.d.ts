@@ -105,6 +105,8 @@ declare namespace sst {
         minify?: SstInput<boolean>;
         format?: SstInput<"cjs" | "esm">;
         sourcemap?: SstInput<boolean>;
+        /** esbuild code splitting (ESM only): chunks loaded by dynamic import() ship beside the handler. */
+        splitting?: SstInput<boolean>;
       }>;
     }
 

@@ -83,7 +83,8 @@ export function formatReport(report: BenchReport): string {
       ["resource", "value"],
       [
         ["server peak RSS (VmHWM)", report.serverPeakRssMb === null ? "-" : `${report.serverPeakRssMb} MB`],
-        ["Lambda bundle (index.mjs, minified)", `${round(report.bundle.bytes / 1024, 1)} kB`],
+        ["Lambda bundle loaded at a cold start (minified)", `${round(report.bundle.bytes / 1024, 1)} kB`],
+        ["  + chunks loaded on first use", `${round(report.bundle.lazyBytes / 1024, 1)} kB`],
         ["  + native argon2 binary", `${round(report.bundle.nativeBytes / 1024, 1)} kB`],
         ["Lambda cold start to first answer (median of 5)", `${report.coldStart.medianMs} ms (${report.coldStart.samplesMs.join(", ")})`],
       ],

@@ -54,8 +54,8 @@ beforeAll(async () => {
   // Run it from outside the repo, as Lambda does from its zip: no node_modules to fall back on,
   // so argon2's native binary must be found beside the bundle.
   packageDir = mkdtempSync(join(tmpdir(), "lambda-package-"));
-  for (const file of readdirSync(dirname(BUNDLE_FILE)).filter((name) => /\.(mjs|node)$/.test(name))) {
-    cpSync(join(dirname(BUNDLE_FILE), file), join(packageDir, file));
+  for (const file of readdirSync(dirname(BUNDLE_FILE)).filter((name) => /\.(mjs|node)$/.test(name) || name === "chunks")) {
+    cpSync(join(dirname(BUNDLE_FILE), file), join(packageDir, file), { recursive: true });
   }
   dynamo = await startEmbeddedDynamo();
   const client = new DynamoDBClient({
@@ -98,6 +98,26 @@ test("outside SST (env vars): signs up through a Function URL event, then answer
   const me = await fn.invoke(graphqlEvent(ME, {}, { token: signedIn.session.token, base64: true }));
   expect(me.statusCode).toBe(200);
   expect(json(me)).toEqual({ data: { me: { email } } });
+}, 30_000);
+
+test("the parts loaded on first use (QR encoder, phone metadata, WebAuthn, public-mail list) load from their chunks", async () => {
+  const fn = lambda({ TABLE_NAME: TABLE, ENCRYPTION_KEY: encryptionKey, SMS_PROVIDER: "console" });
+  const email = `bundle-chunks-${Date.now()}@bundle-chunks.test`;
+  const signUp = json(await fn.invoke(graphqlEvent(SIGN_UP, { input: { email, password: "correct horse battery staple" } })));
+  const token = signUp.data.signUp.session.token as string;
+  const call = async (query: string, variables: Record<string, unknown> = {}) => json(await fn.invoke(graphqlEvent(query, variables, { token }))).data;
+
+  const totp = await call(`mutation { startTotpEnrolment(input: {}) { __typename ... on TotpEnrolment { qrCodeDataUrl qrCodeSvg } } }`);
+  expect(totp.startTotpEnrolment.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
+  expect(totp.startTotpEnrolment.qrCodeSvg).toMatch(/^<svg/);
+  const sms = await call(`mutation($input: StartSmsEnrolmentInput!) { startSmsEnrolment(input: $input) { __typename ... on SmsEnrolment { maskedPhoneNumber } } }`, {
+    input: { phoneNumber: "+44 7400 123456" },
+  });
+  expect(sms.startSmsEnrolment).toEqual({ __typename: "SmsEnrolment", maskedPhoneNumber: "+44 ••• ••• 3456" });
+  const key = await call(`mutation { startWebAuthnEnrolment(input: {}) { __typename ... on WebAuthnEnrolment { options } } }`);
+  expect(key.startWebAuthnEnrolment.options.rp.id).toBe("localhost");
+  const claim = await call(`mutation($input: ClaimDomainInput!) { claimDomain(input: $input) { __typename } }`, { input: { name: "bundle-chunks.test" } });
+  expect(claim.claimDomain.__typename).toBe("DomainClaim");
 }, 30_000);
 
 test("a GET without a query and a syntax error are refused cleanly, and an unknown path is a 404", async () => {

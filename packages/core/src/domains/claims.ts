@@ -1,5 +1,4 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import publicMailDomains from "email-providers/all.json" with { type: "json" };
 import { userRef, type Account } from "../accounts/account.js";
 import { domainStream, recordAudit, userStream } from "../audit/audit.js";
 import { epochSeconds } from "../clock.js";
@@ -27,14 +26,20 @@ export interface DomainClaim {
 }
 
 // Free and disposable mail providers (the `email-providers` package): anyone can get an address there,
-// so an address proves nothing about who runs the domain.
-const PUBLIC_MAIL_DOMAINS: ReadonlySet<string> = new Set(publicMailDomains as string[]);
+// so an address proves nothing about who runs the domain. The list (8,700 names, 130 kB) loads with
+// the first claim a process sees, not at every cold start.
+let publicMailDomains: Promise<ReadonlySet<string>> | undefined;
+function loadPublicMailDomains(): Promise<ReadonlySet<string>> {
+  publicMailDomains ??= import("email-providers/all.json", { with: { type: "json" } }).then((m) => new Set(m.default as string[]));
+  return publicMailDomains;
+}
 
 /** The name itself or any parent domain is a public mail provider (`x.usa.cc` is as public as `usa.cc`). */
-export function isPublicMailDomain(name: string): boolean {
+export async function isPublicMailDomain(name: string): Promise<boolean> {
+  const known = await loadPublicMailDomains();
   const labels = name.split(".");
   for (let i = 0; i < labels.length - 1; i++) {
-    if (PUBLIC_MAIL_DOMAINS.has(labels.slice(i).join("."))) return true;
+    if (known.has(labels.slice(i).join("."))) return true;
   }
   return false;
 }
@@ -48,7 +53,7 @@ export function isPublicMailDomain(name: string): boolean {
 export async function claimDomain(deps: Deps, account: Account, input: { name: string }): Promise<{ claim: DomainClaim; domain: DomainRecord }> {
   const name = parseDomainName(input.name);
   requireOwnDomain(account, name);
-  if (isPublicMailDomain(name)) {
+  if (await isPublicMailDomain(name)) {
     throw new NotAllowedError("This is a public email provider's domain: only an organisation's own domain can be claimed.");
   }
   // Each claim writes to the domain's audit log: a member must not be able to bury the owners' history.

@@ -47,7 +47,7 @@ export async function startSmsEnrolment(
   input: { phoneNumber: string },
   request: RequestInfo,
 ): Promise<SmsEnrolment> {
-  const phone = parseMobileNumber(input.phoneNumber, deps.config.sms);
+  const phone = await parseMobileNumber(input.phoneNumber, deps.config.sms);
   const already = Object.values(account.factors ?? {}).some((f) => f.kind === "SMS" && f.data.phoneNumber === phone.e164);
   if (already) throw new ValidationError("This number is already set up for text messages.", "phoneNumber");
 

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode, type NumberType } from "libphonenumber-js/max";
+import type { CountryCode, NumberType } from "libphonenumber-js/max";
 import type { Config } from "../../config.js";
 import { ValidationError } from "../../errors.js";
 
@@ -30,13 +30,18 @@ const FIELD = "phoneNumber";
  * anything counts or sends, so a junk or premium-rate number never reaches the provider: this is
  * the first defence against SMS pumping (toll fraud through premium or unallocated ranges).
  */
-export function parseMobileNumber(raw: string, sms: Pick<Config["sms"], "defaultRegion" | "allowedCountries">): PhoneNumber {
+export async function parseMobileNumber(
+  raw: string,
+  sms: Pick<Config["sms"], "defaultRegion" | "allowedCountries">,
+): Promise<PhoneNumber> {
   const input = raw.normalize("NFKC").trim();
   if (!input) throw new ValidationError("Enter a mobile phone number.", FIELD);
   if (input.length > MAX_INPUT_LENGTH) throw new ValidationError("That is not a valid phone number.", FIELD);
   if (!input.startsWith("+") && !sms.defaultRegion) {
     throw new ValidationError("Enter the number in international form, starting with + and the country code.", FIELD);
   }
+  // The full metadata (about 200 kB) loads with the first number a process parses, not at every cold start.
+  const { parsePhoneNumberFromString } = await import("libphonenumber-js/max");
   const parsed = parsePhoneNumberFromString(input, {
     defaultCountry: sms.defaultRegion as CountryCode | undefined,
     extract: false,

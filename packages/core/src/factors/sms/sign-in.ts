@@ -91,7 +91,7 @@ export async function sendSignInSmsCode(
   // Re-checked at every send: a number from a country blocked since it was enrolled gets no more texts.
   let phoneE164: string;
   try {
-    phoneE164 = parseMobileNumber(String(factor.data.phoneNumber), deps.config.sms).e164;
+    phoneE164 = (await parseMobileNumber(String(factor.data.phoneNumber), deps.config.sms)).e164;
   } catch {
     throw new ValidationError("Text messages cannot be sent to this number any more. Use another method.", "factorId");
   }

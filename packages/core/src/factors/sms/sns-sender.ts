@@ -1,4 +1,3 @@
-import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import type { Config } from "../../config.js";
 import { SmsDeliveryFailedError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
@@ -11,14 +10,20 @@ import type { SmsSender } from "../../sms/sender.js";
  * (3 attempts in all); a refusal (4xx, e.g. InvalidParameter) is final at once.
  */
 export function snsSmsSender(config: Pick<Config, "region">, log: Logger): SmsSender {
-  const client = new SNSClient({
-    region: config.region,
-    maxAttempts: 3,
-    // A user is waiting on the answer: a stuck connection must fail, not hang the request.
-    requestHandler: { connectionTimeout: 3_000, requestTimeout: 5_000 },
-  });
+  // The SNS client loads with the first text a process sends, not at every cold start.
+  let sns: Promise<{ client: import("@aws-sdk/client-sns").SNSClient; PublishCommand: typeof import("@aws-sdk/client-sns").PublishCommand }> | undefined;
+  const load = () => (sns ??= import("@aws-sdk/client-sns").then(({ SNSClient, PublishCommand }) => ({
+    PublishCommand,
+    client: new SNSClient({
+      region: config.region,
+      maxAttempts: 3,
+      // A user is waiting on the answer: a stuck connection must fail, not hang the request.
+      requestHandler: { connectionTimeout: 3_000, requestTimeout: 5_000 },
+    }),
+  })));
   return {
     async send(phoneNumberE164, message) {
+      const { client, PublishCommand } = await load();
       try {
         const out = await client.send(
           new PublishCommand({

@@ -1,14 +1,15 @@
-import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from "@simplewebauthn/server";
-import { isoBase64URL, parseAuthenticatorData } from "@simplewebauthn/server/helpers";
+import type { AuthenticationResponseJSON, VerifiedAuthenticationResponse } from "@simplewebauthn/server";
 import { userRef, type Account } from "../../accounts/account.js";
 import { recordAudit, userStream } from "../../audit/audit.js";
 import type { Deps } from "../../deps.js";
 import { recordCredentialUse, type WebAuthnFactor } from "./credentials.js";
+import { webAuthnHelpers, webAuthnServer } from "./library.js";
 
 /** The signature counter an assertion claims, read before verification so a regression can be told apart. */
-function claimedCounter(response: AuthenticationResponseJSON): number | undefined {
+async function claimedCounter(response: AuthenticationResponseJSON): Promise<number | undefined> {
+  const { parseAuthenticatorData } = await webAuthnHelpers();
   try {
-    return parseAuthenticatorData(isoBase64URL.toBuffer(response.response.authenticatorData)).counter;
+    return parseAuthenticatorData(Buffer.from(response.response.authenticatorData, "base64url")).counter;
   } catch {
     return undefined;
   }
@@ -35,12 +36,13 @@ export async function verifyAssertion(
 ): Promise<{ userVerified: boolean } | undefined> {
   const { account, factor, response } = args;
   const stored = factor.data.counter;
-  const claimed = claimedCounter(response);
+  const claimed = await claimedCounter(response);
   if (claimed === undefined) return undefined;
   const regressed = (claimed > 0 || stored > 0) && claimed <= stored;
 
-  let info: Awaited<ReturnType<typeof verifyAuthenticationResponse>>["authenticationInfo"];
+  let info: VerifiedAuthenticationResponse["authenticationInfo"];
   try {
+    const { verifyAuthenticationResponse } = await webAuthnServer();
     const result = await verifyAuthenticationResponse({
       response,
       expectedChallenge: args.expectedChallenge,
@@ -48,7 +50,7 @@ export async function verifyAssertion(
       expectedRPID: deps.config.webauthn.rpId,
       credential: {
         id: factor.data.credentialId,
-        publicKey: isoBase64URL.toBuffer(factor.data.publicKey),
+        publicKey: Buffer.from(factor.data.publicKey, "base64url"),
         counter: regressed ? 0 : stored,
         transports: factor.data.transports as never,
       },

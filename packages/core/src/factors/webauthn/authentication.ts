@@ -1,5 +1,6 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import { webAuthnServer } from "./library.js";
 import { getAccount } from "../../accounts/accounts.js";
 import type { SignInAccount } from "../types.js";
 import { epochSeconds } from "../../clock.js";
@@ -40,6 +41,7 @@ export async function startSignInWebAuthn(deps: Deps, input: { challengeId: stri
   if (webAuthnFactors(account).length === 0) {
     throw new ValidationError("No security key or passkey is registered on this account.", "challengeId");
   }
+  const { generateAuthenticationOptions } = await webAuthnServer();
   const options = await generateAuthenticationOptions({
     rpID: deps.config.webauthn.rpId,
     allowCredentials: credentialDescriptors(account),

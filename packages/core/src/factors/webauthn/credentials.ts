@@ -1,6 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
-import { decodeClientDataJSON } from "@simplewebauthn/server/helpers";
 import * as z from "zod/mini";
 import type { Account, StoredFactor } from "../../accounts/account.js";
 import { getAccount } from "../../accounts/accounts.js";
@@ -103,7 +102,7 @@ export function parseAuthenticationResponse(value: unknown): AuthenticationRespo
 /** The challenge the browser says it answered (verification later checks it is the expected one). */
 export function answeredChallenge(response: AuthenticationResponseJSON): string | undefined {
   try {
-    const challenge = decodeClientDataJSON(response.response.clientDataJSON).challenge;
+    const challenge = (JSON.parse(Buffer.from(response.response.clientDataJSON, "base64url").toString("utf8")) as { challenge?: unknown }).challenge;
     return typeof challenge === "string" && /^[A-Za-z0-9_-]{16,128}$/.test(challenge) ? challenge : undefined;
   } catch {
     return undefined;

@@ -1,5 +1,6 @@
 import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import { webAuthnServer } from "./library.js";
 import type { Account } from "../../accounts/account.js";
 import { getAccount } from "../../accounts/accounts.js";
 import { epochSeconds } from "../../clock.js";
@@ -22,6 +23,7 @@ import { answeredChallenge, CEREMONY_TIMEOUT_SECONDS, factorForCredential, getCr
  */
 export async function startPasskeySignIn(deps: Deps, request: RequestInfo): Promise<PublicKeyCredentialRequestOptionsJSON> {
   await deps.limiter.hit(deps.limits.passkeyStartsPerIp, request.ip);
+  const { generateAuthenticationOptions } = await webAuthnServer();
   const options = await generateAuthenticationOptions({
     rpID: deps.config.webauthn.rpId,
     timeout: CEREMONY_TIMEOUT_SECONDS * 1000,

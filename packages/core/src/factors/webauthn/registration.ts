@@ -1,12 +1,8 @@
-import {
-  generateRegistrationOptions,
-  verifyRegistrationResponse,
-  type PublicKeyCredentialCreationOptionsJSON,
-} from "@simplewebauthn/server";
-import { isoBase64URL } from "@simplewebauthn/server/helpers";
+import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import type { Account, StoredFactor } from "../../accounts/account.js";
 import type { Deps } from "../../deps.js";
 import { ExpiredError } from "../../errors.js";
+import { webAuthnServer } from "./library.js";
 import { activatePending, failPending, loadPending, startPending, validateLabel } from "../pending.js";
 import {
   assertNotAlreadyYours,
@@ -53,12 +49,13 @@ export async function startWebAuthnEnrolment(
   const attachment = browserAttachment(input.authenticatorAttachment);
   if (!account.webAuthnUserHandle) throw new Error("account has no WebAuthn user handle");
   const { rpId, rpName } = deps.config.webauthn;
+  const { generateRegistrationOptions } = await webAuthnServer();
   const options = await generateRegistrationOptions({
     rpName,
     rpID: rpId,
     userName: account.email,
     userDisplayName: account.email,
-    userID: isoBase64URL.toBuffer(account.webAuthnUserHandle),
+    userID: Buffer.from(account.webAuthnUserHandle, "base64url"),
     timeout: CEREMONY_TIMEOUT_SECONDS * 1000,
     attestationType: "none",
     // The browser refuses to register a key the user already has here, before the user touches it.
@@ -91,6 +88,7 @@ export async function confirmWebAuthnEnrolment(
 
   let info;
   try {
+    const { verifyRegistrationResponse } = await webAuthnServer();
     const result = await verifyRegistrationResponse({
       response,
       expectedChallenge: pending.data.challenge,
@@ -111,7 +109,7 @@ export async function confirmWebAuthnEnrolment(
   await claimCredential(deps, account, credential.id, pending.id);
   const data: WebAuthnFactorData = {
     credentialId: credential.id,
-    publicKey: isoBase64URL.fromBuffer(credential.publicKey),
+    publicKey: Buffer.from(credential.publicKey).toString("base64url"),
     counter: credential.counter,
     transports: credential.transports ?? response.response.transports ?? [],
     aaguid: info.aaguid,
