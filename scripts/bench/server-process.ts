@@ -22,7 +22,9 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   const child: ChildProcess = fork(ENTRY, [], {
     cwd: ROOT,
     execArgv: ["--import", "tsx"],
-    env: { ...process.env, ...env },
+    // As `npm start`: argon2 and the embedded store's LevelDB share libuv's pool; 4 threads make
+    // store reads queue behind password hashes under load.
+    env: { UV_THREADPOOL_SIZE: "8", ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   let output = "";
