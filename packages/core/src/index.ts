@@ -29,7 +29,7 @@ export { createLogger, withRequestId, currentRequestId, requestLogger, type Logg
 export { resolveSession, revokeSession, requireRecentAal2, type Caller } from "./sessions/sessions.js";
 export type { IssuedSession, SessionRecord, Aal } from "./sessions/session.js";
 export type { SignInChallengeView } from "./sign-in/challenge.js";
-export { signIn, completeSignIn, type SignInOutcome } from "./sign-in/sign-in.js";
+export { signIn, completeSignIn, sessionForNewAccount, type SignInOutcome } from "./sign-in/sign-in.js";
 export { enableTwoFactor, disableTwoFactor, removeFactor, renameFactor, clearTwoFactor } from "./two-factor/manage.js";
 export { twoFactorStatus, type TwoFactorStatus } from "./two-factor/status.js";
 export type { SmsSender } from "./sms/sender.js";

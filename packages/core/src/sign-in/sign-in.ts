@@ -10,7 +10,7 @@ import { isConditionFailed } from "../db/client.js";
 import { keys } from "../db/keys.js";
 import type { Deps, RequestInfo } from "../deps.js";
 import { toDomain } from "../domains/domain.js";
-import { enforcementFor } from "../domains/policy.js";
+import { enforcementFor, getDomain } from "../domains/policy.js";
 import { ExpiredError, InvalidCodeError, InvalidCredentialsError, ValidationError } from "../errors.js";
 import { methodForProof } from "../factors/registry.js";
 import type { ProofField, SignInAccount, SignInProof } from "../factors/types.js";
@@ -70,6 +70,15 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
   const session = await createSession(deps, account, "AAL1", enforcement.mustEnrolNow);
   deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL1" }, "signed in");
   return { kind: "signedIn", session, account };
+}
+
+/**
+ * The session a sign-up starts with: the password was just set, so it is not checked again (an
+ * argon2 verify saved). The domain may already enforce 2FA with no grace period.
+ */
+export async function sessionForNewAccount(deps: Deps, account: Account): Promise<IssuedSession> {
+  const enforcement = enforcementFor(await getDomain(deps, account.domain), account, deps.clock.now());
+  return createSession(deps, account, "AAL1", enforcement.mustEnrolNow);
 }
 
 export function chosenProof(proof: SignInProof): { field: ProofField; value: unknown } {

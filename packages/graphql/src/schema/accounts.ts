@@ -6,6 +6,7 @@ import {
   InvalidCredentialsError,
   revokeSession,
   signIn,
+  sessionForNewAccount,
   signUp,
   completeSignIn,
   twoFactorStatus,
@@ -140,9 +141,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, { deps, client }) =>
       asResult(SignUpResult, async () => {
         const account = await signUp(deps, input, client);
-        const outcome = await signIn(deps, input, client);
-        if (outcome.kind !== "signedIn") throw new Error("a new account cannot have 2FA on");
-        return new SignedIn(outcome.session, account);
+        return new SignedIn(await sessionForNewAccount(deps, account), account);
       }),
   }),
   signIn: t.field({

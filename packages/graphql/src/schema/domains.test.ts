@@ -224,3 +224,17 @@ describe("the owners' view of members", () => {
     expect(Date.parse(byEmail[erin.email]!.enrolmentDeadline)).toBeGreaterThan(api.clock.now().getTime());
   });
 });
+
+describe("no grace period", () => {
+  test("a new member of a domain enforcing 2FA with no grace period must enrol from their very first session", async () => {
+    const policy = await api.gql(SET_POLICY, { input: { name: "acme.test", enforce: true, gracePeriodDays: 0 } }, { token: await signInAal2(api, alice) });
+    expect(policy.data.setDomainTwoFactorPolicy.domain.gracePeriodDays).toBe(0);
+    const res = await api.gql(
+      `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on SignedIn { session { token enrolmentRequired } } } }`,
+      { input: { email: "frank@acme.test", password: "correct horse battery staple" } },
+    );
+    expect(res.data.signUp).toMatchObject({ __typename: "SignedIn", session: { enrolmentRequired: true } });
+    const held = await api.gql(AUDIT_LOG, {}, { token: res.data.signUp.session.token });
+    expect(held.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
