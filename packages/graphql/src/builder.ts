@@ -37,9 +37,12 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-/** A session signed in past its domain's enrolment deadline may only set up 2FA until it has. */
+/**
+ * Past its domain's enrolment deadline, a member without 2FA may only set it up: judged on every
+ * request from the policy as it stands, so a session opened during the grace period is held too.
+ */
 export function isHeldForEnrolment(context: Context): boolean {
-  return Boolean(context.caller?.session.enrolmentRequired && !context.caller.account.twoFactorEnabled);
+  return Boolean(context.caller?.enforcement.mustEnrolNow);
 }
 
 builder.addScalarType("DateTime", DateTimeResolver);

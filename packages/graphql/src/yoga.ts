@@ -81,6 +81,7 @@ export function createGraphqlServer(deps: Deps): YogaServerInstance<ServerContex
       deps,
       client,
       caller: await resolveSession(deps, bearerToken(request)),
+      signedInAs: new Set<string>(),
     }),
     plugins: [
       // A browser may send a "simple" request (a GET, a form post) cross-site without a CORS

@@ -41,7 +41,8 @@ test("a user sees only their own events", async () => {
 
 test("bad pagination arguments are a client error, not a crash", async () => {
   const user = await signUpUser(api);
-  for (const variables of [{ first: 0 }, { first: 101 }, { after: "not-a-cursor!" }]) {
+  const cursor = (text: string) => Buffer.from(text).toString("base64url");
+  for (const variables of [{ first: 0 }, { first: 101 }, { after: "not-a-cursor!" }, { after: cursor("A#b") }, { after: cursor(`EVENT#${"x".repeat(2000)}`) }]) {
     const res = await api.gql(AUDIT, variables, { token: user.token });
     expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   }

@@ -48,18 +48,13 @@ export class RateLimiter {
     }
   }
 
-  /** Consumes one unit of every limit, or none: a refused limit gives back what was taken. */
+  /** Consumes one unit of every limit (in parallel), or none: a refused limit gives back what the others took. */
   async hitAll(checks: [Limit, string][]): Promise<void> {
-    const taken: [Limit, string][] = [];
-    try {
-      for (const [limit, subject] of checks) {
-        await this.hit(limit, subject);
-        taken.push([limit, subject]);
-      }
-    } catch (error) {
-      await this.releaseAll(taken);
-      throw error;
-    }
+    const results = await Promise.allSettled(checks.map(([limit, subject]) => this.hit(limit, subject)));
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (!refused) return;
+    await this.releaseAll(checks.filter((_, i) => results[i]!.status === "fulfilled"));
+    throw refused.reason;
   }
 
   /** Gives a unit back (a send that failed downstream should not eat the user's allowance). */

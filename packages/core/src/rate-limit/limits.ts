@@ -17,7 +17,9 @@ const defaults = {
   signInAttemptsPerAccount: { max: 20, windowSeconds: 15 * 60 },
   signInFailuresPerIp: { max: 50, windowSeconds: 15 * 60 },
   signUpsPerIp: { max: 50, windowSeconds: 60 * 60 },
-  secondFactorFailuresPerAccount: { max: 10, windowSeconds: 15 * 60 },
+  // Every second-factor proof, right or wrong, uses a unit before it is checked: an exact cap on
+  // guesses however many challenges and requests an attacker who knows the password opens at once.
+  secondFactorAttemptsPerAccount: { max: 10, windowSeconds: 15 * 60 },
   enrolmentStartsPerAccount: { max: 20, windowSeconds: 60 * 60 },
   smsPerPhoneHour: { max: 5, windowSeconds: 3600 },
   smsPerPhoneDay: { max: 10, windowSeconds: 86400 },

@@ -1,6 +1,10 @@
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Account } from "../accounts/account.js";
-import { getAccount } from "../accounts/accounts.js";
+import { toAccount } from "../accounts/accounts.js";
+import { domainOf } from "../accounts/email.js";
+import { batchGet } from "../db/batch.js";
+import { toDomain, type DomainRecord } from "../domains/domain.js";
+import { enforcementFor, type Enforcement } from "../domains/policy.js";
 import { epochSeconds } from "../clock.js";
 import { safeEqual, sha256 } from "../crypto/hashing.js";
 import { randomToken } from "../crypto/random.js";
@@ -59,6 +63,10 @@ export async function createSession(
 export interface Caller {
   session: SessionRecord;
   account: Account;
+  /** The caller's domain record, read with the account. */
+  domain?: DomainRecord;
+  /** The caller's domain's 2FA policy as it stands now (a deadline can pass during a session). */
+  enforcement: Enforcement;
 }
 
 /**
@@ -77,7 +85,9 @@ export async function resolveSession(deps: Deps, token: string | undefined): Pro
   if (!safeEqual(session.tokenHash, sha256(secret))) return undefined;
   const now = epochSeconds(deps.clock.now());
   if (now >= session.expiresAt || now - session.lastSeenAt >= deps.config.session.idleSeconds) return undefined;
-  const account = await getAccount(deps, session.email);
+  // The account and its domain's policy in one round trip: enforcement is judged on every request.
+  const [accountItem, domainItem] = await batchGet(deps.db, [keys.account(session.email), keys.domain(domainOf(session.email))]);
+  const account = toAccount(accountItem);
   if (!account || account.userId !== session.userId) return undefined;
   if (account.sessionsValidFrom && session.createdAt < account.sessionsValidFrom) return undefined;
   if (now - session.lastSeenAt >= LAST_SEEN_GRANULARITY_SECONDS) {
@@ -90,7 +100,8 @@ export async function resolveSession(deps: Deps, token: string | undefined): Pro
       }),
     );
   }
-  return { session, account };
+  const domain = toDomain(domainItem);
+  return { session, account, domain, enforcement: enforcementFor(domain, account, deps.clock.now()) };
 }
 
 export async function revokeSession(deps: Deps, sessionId: string): Promise<void> {

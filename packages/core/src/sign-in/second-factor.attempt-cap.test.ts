@@ -16,7 +16,7 @@ import {
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi({ env: { RATE_LIMIT_SECOND_FACTOR_FAILURES_PER_ACCOUNT: "8/900" } });
+  api = await startTestApi({ env: { RATE_LIMIT_SECOND_FACTOR_ATTEMPTS_PER_ACCOUNT: "8/900" } });
 });
 afterAll(() => api.close());
 
@@ -40,17 +40,33 @@ test("20 wrong codes fired at one challenge at once: exactly 5 are judged, the r
   const results = await Promise.all(Array.from({ length: 20 }, () => complete(challengeId, wrongCode(secret))));
   const kinds = results.map((r) => r.data.completeSignIn.__typename);
   expect(kinds.filter((k) => k === "InvalidCodeError")).toHaveLength(5);
-  expect(kinds.filter((k) => k === "ExpiredError")).toHaveLength(15);
+  // The rest found the challenge spent, or the account's second-factor budget (8 here) used up.
+  expect(kinds.filter((k) => k === "ExpiredError" || k === "RateLimitedError")).toHaveLength(15);
+});
+
+test("guesses spread over many challenges at once are capped by the account's budget, exactly", async () => {
+  // Someone with the password opens many challenges, then fires 5 guesses at each in parallel.
+  const user = await signUpUser(api);
+  const { secret } = await enableTotpTwoFactor(api, user);
+  const challenges = await Promise.all(Array.from({ length: 6 }, () => startSignIn(api, user.email)));
+  const results = await Promise.all(challenges.flatMap((id) => Array.from({ length: 5 }, () => complete(id, wrongCode(secret)))));
+  const kinds = results.map((r) => r.data.completeSignIn.__typename);
+  expect(kinds.filter((k) => k === "InvalidCodeError")).toHaveLength(8);
+  expect(kinds.filter((k) => k === "RateLimitedError")).toHaveLength(22);
 });
 
 test("failures across challenges lock the account's second step, with retryAfterSeconds, and are audited", async () => {
   const user = await signUpUser(api);
   const { secret } = await enableTotpTwoFactor(api, user);
+  const open = await startSignIn(api, user.email);
   for (let i = 0; i < 2; i++) {
     const challengeId = await startSignIn(api, user.email);
     for (let j = 0; j < 4; j++) await complete(challengeId, wrongCode(secret));
   }
-  // 8 failures: the next challenge is refused at the password step, and a live one at the second step.
+  // 8 failures: a challenge opened before is refused at the second step, even with the right code...
+  const late = await complete(open, oathtool(secret, api.clock.now()));
+  expect(late.data.completeSignIn.__typename).toBe("RateLimitedError");
+  // ...and a new one at the password step.
   const atPassword = await api.gql(SIGN_IN, { input: { email: user.email, password: PASSWORD } });
   expect(atPassword.data.signIn.__typename).toBe("RateLimitedError");
   expect(atPassword.data.signIn.retryAfterSeconds).toBeGreaterThan(0);

@@ -44,6 +44,14 @@ test("one address spraying many accounts is stopped at its limit; other addresse
   expect((await attempt(email, PASSWORD, "192.0.2.45")).data.signIn.__typename).toBe("SignedIn");
 });
 
+test("a parallel spray from one address cannot overshoot the address's limit", async () => {
+  const ip = "192.0.2.99";
+  const results = await Promise.all(Array.from({ length: 30 }, () => attempt(uniqueEmail(), "wrong password", ip)));
+  const kinds = results.map((r) => r.data.signIn.__typename);
+  expect(kinds.filter((k) => k === "InvalidCredentialsError")).toHaveLength(8);
+  expect(kinds.filter((k) => k === "RateLimitedError")).toHaveLength(22);
+});
+
 test("parallel guesses cannot overshoot the account limit", async () => {
   const { email } = await signUpUser(api);
   const results = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(email, `parallel-wrong-${i}`)));

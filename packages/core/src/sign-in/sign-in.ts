@@ -9,6 +9,7 @@ import { batchGet } from "../db/batch.js";
 import { isConditionFailed } from "../db/client.js";
 import { keys } from "../db/keys.js";
 import type { Deps, RequestInfo } from "../deps.js";
+import type { Limit } from "../rate-limit/limits.js";
 import { toDomain } from "../domains/domain.js";
 import { enforcementFor, getDomain } from "../domains/policy.js";
 import { ExpiredError, InvalidCodeError, InvalidCredentialsError, ValidationError } from "../errors.js";
@@ -24,9 +25,10 @@ export type SignInOutcome =
   | { kind: "secondFactorRequired"; challenge: SignInChallengeView };
 
 /**
- * The password step. One BatchGet reads the account, the failure counters and the domain's
- * policy; one conditional write reserves the attempt; then either a second-step challenge (3
- * requests in all) or, with the unit given back, a session (4) is written.
+ * The password step. One BatchGet reads the account, the domain's policy and the second-factor
+ * budget; two conditional writes (in parallel) reserve the attempt; then a second-step challenge
+ * or a session is written while the reservations not spent are given back (5 or 6 requests in
+ * 3 round trips).
  */
 export async function signIn(deps: Deps, input: { email: string; password: string }, request: RequestInfo): Promise<SignInOutcome> {
   let email: string;
@@ -36,38 +38,44 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
     throw new InvalidCredentialsError();
   }
   const { limits, limiter } = deps;
-  const [accountItem, ipFailures, domainItem, secondFactorFailures] = await batchGet(deps.db, [
+  const [accountItem, domainItem, secondFactorAttempts] = await batchGet(deps.db, [
     keys.account(email),
-    limiter.key(limits.signInFailuresPerIp, request.ip),
     keys.domain(domainOf(email)),
-    limiter.key(limits.secondFactorFailuresPerAccount, email),
+    limiter.key(limits.secondFactorAttemptsPerAccount, email),
   ]);
-  const ipRefusal = limiter.refusal(limits.signInFailuresPerIp, ipFailures);
-  if (ipRefusal) throw ipRefusal;
-  // Every attempt takes a unit of the account's budget before the password is checked: however many
-  // guesses arrive at once, at most `max` are ever tried. Counted per email whether or not it
-  // exists, so a lockout reveals nothing either.
-  await limiter.hit(limits.signInAttemptsPerAccount, email);
+  // Every attempt takes a unit of the address's and the account's budgets before the password is
+  // checked, so however many guesses arrive at once, no more than the budgets are ever tried. The
+  // account's is counted per email whether or not it exists: a lockout reveals nothing either.
+  const budgets: [Limit, string][] = [
+    [limits.signInFailuresPerIp, request.ip],
+    [limits.signInAttemptsPerAccount, email],
+  ];
+  await limiter.hitAll(budgets);
 
   const account = toAccount(accountItem);
   // Unknown email and wrong password take the same path and the same time.
   const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!account || !passwordOk) {
-    await limiter.recordFailure(limits.signInFailuresPerIp, request.ip);
-    throw new InvalidCredentialsError();
-  }
+  if (!account || !passwordOk) throw new InvalidCredentialsError();
 
   const enforcement = enforcementFor(toDomain(domainItem), account, deps.clock.now());
   if (account.twoFactorEnabled) {
-    // An account locked for wrong second factors gets no new challenge until the lock ends. The
-    // attempt's unit stays spent: it is what bounds second-factor guessing.
-    const locked = limiter.refusal(limits.secondFactorFailuresPerAccount, secondFactorFailures);
-    if (locked) throw locked;
-    const challenge = await createChallenge(deps, account, false);
+    // The right password gives the address its unit back; the account's stays spent: each
+    // challenge uses one, which with the second-factor budget bounds guessing.
+    const locked = limiter.refusal(limits.secondFactorAttemptsPerAccount, secondFactorAttempts);
+    if (locked) {
+      await limiter.release(limits.signInFailuresPerIp, request.ip);
+      throw locked;
+    }
+    const [challenge] = await Promise.all([
+      createChallenge(deps, account, false),
+      limiter.release(limits.signInFailuresPerIp, request.ip),
+    ]);
     return { kind: "secondFactorRequired", challenge: challengeView(challenge, account) };
   }
-  await limiter.release(limits.signInAttemptsPerAccount, email);
-  const session = await createSession(deps, account, "AAL1", enforcement.mustEnrolNow);
+  const [session] = await Promise.all([
+    createSession(deps, account, "AAL1", enforcement.mustEnrolNow),
+    limiter.releaseAll(budgets),
+  ]);
   deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL1" }, "signed in");
   return { kind: "signedIn", session, account };
 }
@@ -111,6 +119,9 @@ export async function completeSignIn(
   const { limits, limiter } = deps;
   const account: SignInAccount = { userId: challenge.userId, email: challenge.email, factors: challenge.factors ?? {} };
 
+  // Every proof, right or wrong, takes a unit of the account's second-factor budget before it is
+  // checked: exact under parallel requests, however many challenges are open.
+  const used = await limiter.hit(limits.secondFactorAttemptsPerAccount, challenge.email);
   const verified = await method.verify(deps, { account, challenge, proof: value, request });
   if (!verified) {
     // A proof can also fail because the account changed under the challenge (2FA turned off or
@@ -120,13 +131,12 @@ export async function completeSignIn(
       throw new ExpiredError();
     }
     const remaining = await failChallengeAttempt(deps, challenge);
-    const lockBegan = await limiter.recordFailure(limits.secondFactorFailuresPerAccount, challenge.email);
     const who = { actor: userRef(account), subject: userRef(account) };
     await recordAudit(deps, { action: "SECOND_FACTOR_FAILED", ...who, detail: `${method.name} from ${request.ip}` }, [
       userStream(account.userId),
     ]);
-    if (lockBegan) {
-      await recordAudit(deps, { action: "SECOND_FACTOR_LOCKED", ...who, detail: `after ${limits.secondFactorFailuresPerAccount.max} failures` }, [
+    if (used === limits.secondFactorAttemptsPerAccount.max) {
+      await recordAudit(deps, { action: "SECOND_FACTOR_LOCKED", ...who, detail: `after ${used} second-factor attempts` }, [
         userStream(account.userId),
       ]);
     }

@@ -9,6 +9,7 @@ import { enforcementForAccount } from "../domains/policy.js";
 import { ConflictError, NotAllowedError, ValidationError } from "../errors.js";
 import { validateLabel } from "../factors/pending.js";
 import { methodForKind } from "../factors/registry.js";
+import { hasPrefix } from "../ids.js";
 
 async function reload(deps: Deps, account: Account): Promise<Account> {
   const fresh = await getAccount(deps, account.email);
@@ -88,7 +89,8 @@ export async function disableTwoFactor(deps: Deps, account: Account): Promise<Ac
 }
 
 function ownFactor(account: Account, factorId: string): StoredFactor {
-  const factor = account.factors?.[factorId];
+  // Own properties only: "constructor" or "__proto__" must not find the object's prototype.
+  const factor = hasPrefix(factorId, "fac") && Object.hasOwn(account.factors ?? {}, factorId) ? account.factors[factorId] : undefined;
   if (!factor) throw new ValidationError("No such factor on your account.", "factorId");
   return factor;
 }
@@ -124,6 +126,7 @@ export async function removeFactor(deps: Deps, account: Account, input: { factor
 
 export async function renameFactor(deps: Deps, account: Account, input: { factorId: string; label: string }): Promise<StoredFactor> {
   const factor = ownFactor(account, input.factorId);
+  if (factor.kind === "SMS") throw new ValidationError("A text-message factor is named by its (masked) number.", "label");
   const label = validateLabel(input.label, "");
   if (!label) throw new ValidationError("Enter a name.", "label");
   try {

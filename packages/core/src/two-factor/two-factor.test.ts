@@ -72,6 +72,8 @@ test("enabling does not raise the session that did it: it stays AAL1 and needs s
   const user = await signUpUser(api);
   const { factorId } = await enableTotpTwoFactor(api, user);
   for (const [query, variables, field] of [
+    // Adding a factor too: else a password-only session could enrol its own and step up with it.
+    [ENROL_TOTP, {}, "startTotpEnrolment"],
     [REMOVE, { input: { factorId } }, "removeFactor"],
     [DISABLE, {}, "disableTwoFactor"],
     [GENERATE_BACKUP_CODES, {}, "generateBackupCodes"],
@@ -84,8 +86,8 @@ test("enabling does not raise the session that did it: it stays AAL1 and needs s
 test("a fresh AAL2 session may remove a factor, regenerate codes and disable; after 10 minutes it must step up again", async () => {
   const user = await signUpUser(api);
   const { secret } = await enableTotpTwoFactor(api, user);
-  const second = await addTotp(user.token, "Spare");
   let token = await aal2(user.email, secret);
+  const second = await addTotp(token, "Spare");
 
   const removed = await api.gql(REMOVE, { input: { factorId: second.factorId } }, { token });
   expect(removed.data.removeFactor.__typename).toBe("FactorRemoved");
@@ -125,6 +127,12 @@ test("rename a factor; empty or control-character names are refused", async () =
   const { factorId } = await addTotp(user.token);
   const ok = await api.gql(RENAME, { input: { factorId, label: "  Old phone  " } }, { token: user.token });
   expect(ok.data.renameFactor).toEqual({ __typename: "FactorRenamed", factor: { id: factorId, label: "Old phone" } });
+  for (const factorId of ["constructor", "__proto__", "toString", "fac_00000000000000000000000000"]) {
+    const res = await api.gql(RENAME, { input: { factorId, label: "x" } }, { token: user.token });
+    expect(res.data.renameFactor).toMatchObject({ __typename: "ValidationError", field: "factorId" });
+    const removed = await api.gql(REMOVE, { input: { factorId } }, { token: user.token });
+    expect(removed.data.removeFactor.__typename).toBe("ValidationError");
+  }
   for (const label of ["   ", "bad\u0000name", "x".repeat(65)]) {
     expect((await api.gql(RENAME, { input: { factorId, label } }, { token: user.token })).data.renameFactor).toMatchObject({ __typename: "ValidationError", field: "label" });
   }

@@ -109,11 +109,16 @@ export async function enrolSms(api: TestApi, sns: SnsEndpoint, user: SmsUser, ph
 /** The whole "Get started" flow with a phone: enrol by SMS, backup codes, acknowledge, enable. */
 export async function enableSmsTwoFactor(api: TestApi, sns: SnsEndpoint, user: SmsUser, phoneNumber: string) {
   const factor = await enrolSms(api, sns, user, phoneNumber);
+  await finishEnabling(api, user);
+  return factor;
+}
+
+/** The last steps of "Get started", once the factors are in: backup codes, acknowledge, enable. */
+export async function finishEnabling(api: TestApi, user: SmsUser): Promise<void> {
   const codes = await api.gql(GENERATE_BACKUP_CODES, {}, { token: user.token, ip: user.ip });
   if (codes.data?.generateBackupCodes.__typename !== "BackupCodes") throw new Error(JSON.stringify(codes));
   const enabled = await api.gql(ENABLE_2FA, { input: { backupCodesAcknowledged: true } }, { token: user.token, ip: user.ip });
   if (enabled.data?.enableTwoFactor.__typename !== "TwoFactorEnabled") throw new Error(JSON.stringify(enabled));
-  return factor;
 }
 
 /** The password step; returns the challenge (the account must have 2FA on). */

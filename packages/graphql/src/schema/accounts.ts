@@ -1,6 +1,7 @@
 import {
   ConflictError,
-  enforcementForAccount,
+  enforcementFor,
+  getDomain,
   ExpiredError,
   InvalidCodeError,
   InvalidCredentialsError,
@@ -15,6 +16,7 @@ import {
   type IssuedSession,
   type SignInChallengeView,
 } from "@access-identity/core";
+import { GraphQLError } from "graphql";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { commonErrors } from "./errors.js";
@@ -53,7 +55,14 @@ export const SignedInRef = builder.objectType(SignedIn, {
   isTypeOf: (v) => v instanceof SignedIn,
   fields: (t) => ({
     session: t.field({ type: SessionRef, resolve: (s) => s.session }),
-    user: t.field({ type: UserRef, resolve: (s) => (typeof s.user === "function" ? s.user() : s.user) }),
+    user: t.field({
+      type: UserRef,
+      resolve: async (s, _args, context) => {
+        const user = typeof s.user === "function" ? await s.user() : s.user;
+        context.signedInAs.add(user.userId);
+        return user;
+      },
+    }),
   }),
 });
 
@@ -93,9 +102,22 @@ const SignedOutRef = builder.objectType(SignedOut, {
   fields: (t) => ({ success: t.exposeBoolean("success") }),
 });
 
-/** The twoFactor status needs the domain's policy: read once per User object, only when asked. */
+/**
+ * A user's 2FA status, for the user themselves (their policy is already on the caller) or an
+ * owner of their verified domain. Anyone else (a member reading an owner's name in an audit
+ * event) gets FORBIDDEN: factor labels and backup-code counts are nobody else's business.
+ */
 export async function statusFor(context: Context, account: Account) {
-  return twoFactorStatus(account, await enforcementForAccount(context.deps, account));
+  const { caller, deps } = context;
+  if (caller && caller.account.userId === account.userId) {
+    return twoFactorStatus(account, enforcementFor(caller.domain, account, deps.clock.now()));
+  }
+  const domain = await getDomain(deps, account.domain);
+  const own = context.signedInAs.has(account.userId);
+  if (!own && (!caller || !domain?.verified || !domain.owners.includes(caller.account.email))) {
+    throw new GraphQLError("Only the user and the owners of their domain may see their two-factor status.", { extensions: { code: "FORBIDDEN" } });
+  }
+  return twoFactorStatus(account, enforcementFor(domain, account, deps.clock.now()));
 }
 
 export const SignInResult = resultUnion("SignInResult", [SignedInRef, SecondFactorRequiredRef], [InvalidCredentialsError, ...commonErrors]);

@@ -238,3 +238,39 @@ describe("no grace period", () => {
     expect(held.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("enforcement judged on every request", () => {
+  test("a session opened within the grace period is held once the deadline passes", async () => {
+    const policy = await api.gql(SET_POLICY, { input: { name: "acme.test", enforce: true, gracePeriodDays: 1 } }, { token: await signInAal2(api, alice) });
+    expect(policy.data.setDomainTwoFactorPolicy.domain.gracePeriodDays).toBe(1);
+    const gina = await signUp(api, "gina@acme.test");
+    expect((await api.gql(AUDIT_LOG, {}, { token: gina.token })).errors).toBeUndefined();
+    // The same session, kept alive (within the idle timeout) past the deadline: now it may only set 2FA up.
+    api.clock.advance(20 * 3600);
+    expect((await api.gql(ME, {}, { token: gina.token })).data.me).not.toBeNull();
+    api.clock.advance(20 * 3600);
+    const held = await api.gql(AUDIT_LOG, {}, { token: gina.token });
+    expect(held.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await api.gql(ME, {}, { token: gina.token })).data.me.twoFactor.enrolmentRequired).toBe(true);
+  });
+});
+
+describe("whose two-factor status is visible", () => {
+  test("a member reading an owner's name in their audit log cannot read the owner's factors", async () => {
+    const ivan = await signUp(api, "ivan@acme.test");
+    const reset = await api.gql(RESET, { input: { email: ivan.email, reason: "asked by phone" } }, { token: await signInAal2(api, alice) });
+    expect(reset.data.resetUserTwoFactor.__typename).toBe("TwoFactorReset");
+    const session = await signInPassword(api, ivan.email); // the reset signed him out
+    const res = await api.gql(
+      `{ auditLog(first: 10) { edges { node { action actor { email twoFactor { factors { label } backupCodesRemaining } } } } } }`,
+      {},
+      { token: session.token },
+    );
+    const event = res.data.auditLog.edges.find((e: { node: { action: string } }) => e.node.action === "TWO_FACTOR_RESET");
+    expect(event.node.actor).toBeNull();
+    expect(res.errors?.some((e: { extensions?: { code?: string } }) => e.extensions?.code === "FORBIDDEN")).toBe(true);
+    const names = await api.gql(`{ auditLog(first: 50) { edges { node { action actor { email } } } } }`, {}, { token: session.token });
+    const named = names.data.auditLog.edges.find((e: { node: { action: string } }) => e.node.action === "TWO_FACTOR_RESET");
+    expect(named.node.actor).toEqual({ email: alice.email });
+  });
+});

@@ -4,6 +4,7 @@ import {
   sendSignInSmsCode,
   SmsDeliveryFailedError,
   startSmsEnrolment,
+  StepUpRequiredError,
   ValidationError,
   type SmsCodeSent,
   type SmsEnrolment,
@@ -11,6 +12,7 @@ import {
 import { builder } from "../builder.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion } from "./results.js";
+import { stepUpOnceEnabled } from "./step-up.js";
 import { ConfirmFactorResult, FactorConfirmed } from "./two-factor.js";
 
 class SmsEnrolmentResult {
@@ -60,6 +62,7 @@ const SendSignInSmsCodeInput = builder.inputType("SendSignInSmsCodeInput", {
 
 const StartSmsEnrolmentResult = resultUnion("StartSmsEnrolmentResult", [SmsEnrolmentRef], [
   ValidationError,
+  StepUpRequiredError,
   SmsDeliveryFailedError,
   ...commonErrors,
 ]);
@@ -76,10 +79,12 @@ builder.mutationFields((t) => ({
     description: "Texts a code to a mobile number. Call again (after 30 s) for a new code.",
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: StartSmsEnrolmentInput, required: true }) },
-    resolve: (_root, { input }, { deps, caller, client }) =>
-      asResult(StartSmsEnrolmentResult, async () =>
-        new SmsEnrolmentResult(await startSmsEnrolment(deps, caller!.account, { phoneNumber: input.phoneNumber }, client)),
-      ),
+    resolve: (_root, { input }, context) =>
+      asResult(StartSmsEnrolmentResult, async () => {
+        stepUpOnceEnabled(context);
+        const { deps, caller, client } = context;
+        return new SmsEnrolmentResult(await startSmsEnrolment(deps, caller!.account, { phoneNumber: input.phoneNumber }, client));
+      }),
   }),
   confirmSmsEnrolment: t.field({
     type: ConfirmFactorResult.ref,

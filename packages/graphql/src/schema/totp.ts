@@ -1,7 +1,8 @@
-import { confirmTotpEnrolment, startTotpEnrolment, ValidationError, type TotpEnrolment } from "@access-identity/core";
+import { confirmTotpEnrolment, startTotpEnrolment, StepUpRequiredError, ValidationError, type TotpEnrolment } from "@access-identity/core";
 import { builder } from "../builder.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion } from "./results.js";
+import { stepUpOnceEnabled } from "./step-up.js";
 import { ConfirmFactorResult, FactorConfirmed } from "./two-factor.js";
 
 class TotpEnrolmentResult {
@@ -28,17 +29,18 @@ const ConfirmTotpEnrolmentInput = builder.inputType("ConfirmTotpEnrolmentInput",
   fields: (t) => ({ factorId: t.id({ required: true }), code: t.string({ required: true }) }),
 });
 
-const StartTotpEnrolmentResult = resultUnion("StartTotpEnrolmentResult", [TotpEnrolmentRef], [ValidationError, ...commonErrors]);
+const StartTotpEnrolmentResult = resultUnion("StartTotpEnrolmentResult", [TotpEnrolmentRef], [ValidationError, StepUpRequiredError, ...commonErrors]);
 
 builder.mutationFields((t) => ({
   startTotpEnrolment: t.field({
     type: StartTotpEnrolmentResult.ref,
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: StartTotpEnrolmentInput, required: false }) },
-    resolve: (_root, { input }, { deps, caller }) =>
-      asResult(StartTotpEnrolmentResult, async () =>
-        new TotpEnrolmentResult(await startTotpEnrolment(deps, caller!.account, { label: input?.label })),
-      ),
+    resolve: (_root, { input }, context) =>
+      asResult(StartTotpEnrolmentResult, async () => {
+        stepUpOnceEnabled(context);
+        return new TotpEnrolmentResult(await startTotpEnrolment(context.deps, context.caller!.account, { label: input?.label }));
+      }),
   }),
   confirmTotpEnrolment: t.field({
     type: ConfirmFactorResult.ref,

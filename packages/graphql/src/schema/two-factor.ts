@@ -7,7 +7,6 @@ import {
   NotAllowedError,
   removeFactor,
   renameFactor,
-  requireRecentAal2,
   StepUpRequiredError,
   ValidationError,
   type StoredFactor,
@@ -17,6 +16,7 @@ import { builder } from "../builder.js";
 import { statusFor } from "./accounts.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion } from "./results.js";
+import { stepUpOnceEnabled } from "./step-up.js";
 import { FactorRef, TwoFactorStatusRef } from "./users.js";
 
 class BackupCodes {
@@ -103,9 +103,10 @@ builder.mutationFields((t) => ({
     type: GenerateBackupCodesResult.ref,
     description: "10 single-use codes, shown once; replaces any earlier set. Needs step-up once 2FA is on.",
     authScopes: { signedIn: true },
-    resolve: (_root, _args, { deps, caller }) =>
+    resolve: (_root, _args, context) =>
       asResult(GenerateBackupCodesResult, async () => {
-        if (caller!.account.twoFactorEnabled) requireRecentAal2(deps, caller!.session);
+        stepUpOnceEnabled(context);
+        const { deps, caller } = context;
         const set = await generateBackupCodes(deps, caller!.account);
         return new BackupCodes(set.codes, set.generatedAt);
       }),
@@ -137,8 +138,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RemoveFactorInput, required: true }) },
     resolve: (_root, { input }, context) =>
       asResult(RemoveFactorResult, async () => {
+        stepUpOnceEnabled(context);
         const { deps, caller } = context;
-        if (caller!.account.twoFactorEnabled) requireRecentAal2(deps, caller!.session);
         const account = await removeFactor(deps, caller!.account, { factorId: String(input.factorId) });
         return new FactorRemoved.cls(await statusFor(context, account));
       }),
@@ -149,8 +150,8 @@ builder.mutationFields((t) => ({
     authScopes: { fullAccess: true },
     resolve: (_root, _args, context) =>
       asResult(DisableTwoFactorResult, async () => {
+        stepUpOnceEnabled(context);
         const { deps, caller } = context;
-        if (caller!.account.twoFactorEnabled) requireRecentAal2(deps, caller!.session);
         const account = await disableTwoFactor(deps, caller!.account);
         return new TwoFactorDisabled.cls(await statusFor(context, account));
       }),

@@ -2,6 +2,7 @@ import {
   completePasskeySignIn,
   confirmWebAuthnEnrolment,
   ExpiredError,
+  StepUpRequiredError,
   startPasskeySignIn,
   startSignInWebAuthn,
   startWebAuthnEnrolment,
@@ -12,6 +13,7 @@ import { builder } from "../builder.js";
 import { CompleteSignInResult, SignedIn } from "./accounts.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion } from "./results.js";
+import { stepUpOnceEnabled } from "./step-up.js";
 import { ConfirmFactorResult, FactorConfirmed } from "./two-factor.js";
 
 const AuthenticatorAttachmentEnum = builder.enumType("AuthenticatorAttachment", {
@@ -70,7 +72,11 @@ const CompletePasskeySignInInput = builder.inputType("CompletePasskeySignInInput
   }),
 });
 
-const StartWebAuthnEnrolmentResult = resultUnion("StartWebAuthnEnrolmentResult", [WebAuthnEnrolmentRef], [ValidationError, ...commonErrors]);
+const StartWebAuthnEnrolmentResult = resultUnion("StartWebAuthnEnrolmentResult", [WebAuthnEnrolmentRef], [
+  ValidationError,
+  StepUpRequiredError,
+  ...commonErrors,
+]);
 const StartSignInWebAuthnResult = resultUnion("StartSignInWebAuthnResult", [WebAuthnOptionsRef], [
   ExpiredError,
   ValidationError,
@@ -84,15 +90,16 @@ builder.mutationFields((t) => ({
     description: "Registration options for a new security key, device biometrics or passkey.",
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: StartWebAuthnEnrolmentInput, required: false }) },
-    resolve: (_root, { input }, { deps, caller }) =>
-      asResult(StartWebAuthnEnrolmentResult, async () =>
-        new WebAuthnEnrolment(
-          await startWebAuthnEnrolment(deps, caller!.account, {
+    resolve: (_root, { input }, context) =>
+      asResult(StartWebAuthnEnrolmentResult, async () => {
+        stepUpOnceEnabled(context);
+        return new WebAuthnEnrolment(
+          await startWebAuthnEnrolment(context.deps, context.caller!.account, {
             nickname: input?.nickname,
             authenticatorAttachment: input?.authenticatorAttachment,
           }),
-        ),
-      ),
+        );
+      }),
   }),
   confirmWebAuthnEnrolment: t.field({
     type: ConfirmFactorResult.ref,

@@ -27,13 +27,14 @@ export const smsMethod: SecondFactorMethod = {
     const factor = account.factors?.[state.factorId];
     if (!factor || factor.kind !== "SMS") return undefined;
     if (!(await removeSmsState(deps, challenge.id, state.codeHash))) return undefined;
-    await markUsed(deps, account.email, factor.id, deps.clock.now().toISOString());
+    // The factor must still be on the live account (not removed, disabled or reset since the code was sent).
+    if (!(await markUsed(deps, account.email, factor.id, deps.clock.now().toISOString()))) return undefined;
     return { factor };
   },
 };
 
-/** lastUsedAt is informational: a factor removed meanwhile is simply not marked. */
-async function markUsed(deps: Deps, email: string, factorId: string, now: string): Promise<void> {
+/** Marks the factor used; false when it is no longer on the account, which fails the proof. */
+async function markUsed(deps: Deps, email: string, factorId: string, now: string): Promise<boolean> {
   try {
     await deps.db.doc.send(
       new UpdateCommand({
@@ -46,7 +47,9 @@ async function markUsed(deps: Deps, email: string, factorId: string, now: string
         ExpressionAttributeValues: { ":now": now },
       }),
     );
+    return true;
   } catch (error) {
     if (!isConditionFailed(error)) throw error;
+    return false;
   }
 }

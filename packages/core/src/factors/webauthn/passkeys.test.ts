@@ -36,13 +36,14 @@ test("sign in with a passkey, no email typed: AAL2 with user verification, good 
   const user = await signUpUser(api);
   const key = passkey();
   const { factor } = await enableWebAuthnTwoFactor(api, user, key, "Laptop");
-  const second = await enrolKey(api, user.token, passkey(), { nickname: "Phone" });
 
   const signedIn = await completePasskey(api, key.authenticate(await startPasskey(api, "198.51.100.2")));
   expect(signedIn).toMatchObject({ __typename: "SignedIn", session: { aal: "AAL2" }, user: { email: user.email } });
+  // The AAL2 session is recent enough to add a factor...
+  const second = await enrolKey(api, signedIn.session.token, passkey(), { nickname: "Phone" });
   const factors = (await api.gql(MY_FACTORS, {}, { token: signedIn.session.token })).data.me.twoFactor.factors;
   expect(factors.find((f: { id: string }) => f.id === factor.id).lastUsedAt).not.toBeNull();
-  // The AAL2 session is recent enough for a sensitive change.
+  // ...and to remove one.
   const removed = await api.gql(REMOVE, { input: { factorId: second.factor.id } }, { token: signedIn.session.token });
   expect(removed.data.removeFactor.__typename).toBe("FactorRemoved");
 });

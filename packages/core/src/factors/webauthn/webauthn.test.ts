@@ -101,14 +101,16 @@ test("removing a key needs step-up; a removed key no longer signs in and can be 
   const kept = newKey();
   const removed = newKey();
   await enableWebAuthnTwoFactor(api, user, kept, "Kept");
-  const { factor, credential } = await enrolKey(api, user.token, removed, { nickname: "Lost" });
-
-  // The AAL1 session that enabled 2FA may not remove a factor.
-  const refused = await api.gql(REMOVE, { input: { factorId: factor.id } }, { token: user.token });
-  expect(refused.data.removeFactor.__typename).toBe("StepUpRequiredError");
+  // The AAL1 session that enabled 2FA may not add a factor now, nor remove one.
+  const start = await api.gql(`mutation { startWebAuthnEnrolment(input: {}) { __typename } }`, {}, { token: user.token });
+  expect(start.data.startWebAuthnEnrolment.__typename).toBe("StepUpRequiredError");
 
   const stepUp = await signInWithKey(api, user.email, kept);
   expect(stepUp.session.aal).toBe("AAL2");
+  const { factor, credential } = await enrolKey(api, stepUp.session.token, removed, { nickname: "Lost" });
+  const refused = await api.gql(REMOVE, { input: { factorId: factor.id } }, { token: user.token });
+  expect(refused.data.removeFactor.__typename).toBe("StepUpRequiredError");
+
   const ok = await api.gql(REMOVE, { input: { factorId: factor.id } }, { token: stepUp.session.token });
   expect(ok.data.removeFactor.__typename).toBe("FactorRemoved");
   expect(ok.data.removeFactor.status.factors.map((f: { label: string }) => f.label)).toEqual(["Kept"]);

@@ -1,0 +1,55 @@
+// Threat: a code texted for a sign-in outlives the factor it was sent for. Someone who knows the
+// password has a code sent to the old number (a recycled or ported SIM); the owner removes that
+// number, or a domain owner resets the account; the code must then sign nobody in.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { COMPLETE_SIGN_IN, CONFIRM_TOTP, ENROL_TOTP, oathtool, type TestApi } from "../testing/harness.js";
+import type { SnsEndpoint } from "../testing/sns-endpoint.js";
+import { e164, enrolSms, finishEnabling, passwordStep, sendSignInSms, signUpFrom, startSmsApi, uniqueMobile, useLoopbackSns } from "../testing/sms.js";
+
+const REMOVE = `mutation($input: RemoveFactorInput!) { removeFactor(input: $input) { __typename } }`;
+const RENAME = `mutation($input: RenameFactorInput!) { renameFactor(input: $input) { __typename ... on ValidationError { field } } }`;
+
+let api: TestApi;
+let sns: SnsEndpoint;
+let restore: () => Promise<void>;
+beforeAll(async () => {
+  const loopback = await useLoopbackSns();
+  ({ sns, restore } = loopback);
+  api = await startSmsApi(loopback.apiEnv);
+});
+afterAll(async () => {
+  await api.close();
+  await restore();
+});
+
+test("a code sent before its SMS factor was removed no longer signs in", async () => {
+  const user = await signUpFrom(api);
+  const phone = uniqueMobile();
+  const sms = await enrolSms(api, sns, user, phone);
+  const { factorId: totpId, secret } = (await api.gql(ENROL_TOTP, {}, { token: user.token })).data.startTotpEnrolment;
+  await api.gql(CONFIRM_TOTP, { input: { factorId: totpId, code: oathtool(secret, api.clock.now()) } }, { token: user.token });
+  await finishEnabling(api, user);
+
+  // The code goes out to the old number...
+  const attacker = await passwordStep(api, user);
+  await sendSignInSms(api, attacker.id, { ip: user.ip });
+  const code = sns.lastCodeFor(e164(phone));
+
+  // ...the owner signs in with the authenticator app and removes that number...
+  api.clock.advance(30);
+  const own = await passwordStep(api, user);
+  const aal2 = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId: own.id, totpCode: oathtool(secret, api.clock.now()) } });
+  const token = aal2.data.completeSignIn.session.token;
+  expect((await api.gql(REMOVE, { input: { factorId: sms.id } }, { token })).data.removeFactor.__typename).toBe("FactorRemoved");
+
+  // ...and the code that was sent is worthless.
+  const late = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId: attacker.id, smsCode: code } });
+  expect(late.data.completeSignIn.__typename).not.toBe("SignedIn");
+});
+
+test("an SMS factor is named by its masked number: renaming it is refused", async () => {
+  const user = await signUpFrom(api);
+  const sms = await enrolSms(api, sns, user, uniqueMobile());
+  const res = await api.gql(RENAME, { input: { factorId: sms.id, label: "My phone" } }, { token: user.token });
+  expect(res.data.renameFactor).toEqual({ __typename: "ValidationError", field: "label" });
+});
