@@ -30,7 +30,13 @@ export interface DomainClaim {
 // the first claim a process sees, not at every cold start.
 let publicMailDomains: Promise<ReadonlySet<string>> | undefined;
 function loadPublicMailDomains(): Promise<ReadonlySet<string>> {
-  publicMailDomains ??= import("email-providers/all.json", { with: { type: "json" } }).then((m) => new Set(m.default as string[]));
+  publicMailDomains ??= import("email-providers/all.json", { with: { type: "json" } }).then(
+    (m) => new Set(m.default as string[]),
+    (error: unknown) => {
+      publicMailDomains = undefined; // a failed load is retried by the next claim, not remembered
+      throw error;
+    },
+  );
   return publicMailDomains;
 }
 

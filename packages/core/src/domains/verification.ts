@@ -37,13 +37,13 @@ export async function verifyDomain(deps: Deps, account: Account, input: { name: 
   if (!claim) throw new NotAllowedError("Claim this domain first, then publish its TXT record.");
 
   const limit = deps.limits.domainVerificationsPerAccount;
-  await deps.limiter.hit(limit, account.userId);
+  const attempt = await deps.limiter.hit(limit, account.userId);
   let found: string[];
   try {
     found = await deps.dns.resolveTxt(claim.txtRecordName);
   } catch (error) {
     // DNS did not answer: not the user's fault, so the attempt is given back.
-    await deps.limiter.release(limit, account.userId);
+    await deps.limiter.release(attempt);
     if (!(error instanceof DnsLookupError)) throw error;
     deps.log.warn({ event: "domain.dnsLookupFailed", domain: name, code: error.code }, "DNS lookup failed");
     throw new ServiceUnavailableError("The DNS lookup did not complete in time. Try again in a moment.");

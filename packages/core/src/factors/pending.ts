@@ -7,6 +7,7 @@ import { keys } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import { ExpiredError, InvalidCodeError, ValidationError } from "../errors.js";
 import { hasPrefix, newId } from "../ids.js";
+import type { Reservation } from "../rate-limit/limiter.js";
 
 /** A factor being enrolled: it exists only until confirmed, and only for a few minutes. */
 export interface PendingFactor {
@@ -19,6 +20,9 @@ export interface PendingFactor {
   attempts: number;
   data: Record<string, unknown>;
 }
+
+/** A pending factor as its start returns it: with the enrolment-start unit, should the start be undone. */
+export type StartedPending = PendingFactor & { startReservation: Reservation };
 
 export const PENDING_TTL_SECONDS = 10 * 60;
 export const PENDING_MAX_ATTEMPTS = 5;
@@ -36,11 +40,11 @@ export async function startPending(
   deps: Deps,
   account: Account,
   pending: Pick<PendingFactor, "kind" | "label" | "data"> & { ttlSeconds?: number },
-): Promise<PendingFactor> {
+): Promise<StartedPending> {
   if (Object.keys(account.factors ?? {}).length >= MAX_FACTORS) {
     throw new ValidationError(`An account can have at most ${MAX_FACTORS} factors.`, "factorId");
   }
-  await deps.limiter.hit(deps.limits.enrolmentStartsPerAccount, account.userId);
+  const startReservation = await deps.limiter.hit(deps.limits.enrolmentStartsPerAccount, account.userId);
   const now = deps.clock.now();
   const record: PendingFactor = {
     id: newId("fac"),
@@ -58,7 +62,8 @@ export async function startPending(
       Item: { ...keys.pendingFactor(account.userId, record.id), type: "pendingFactor", ...record },
     }),
   );
-  return record;
+  // The start's unit travels with the record (not stored) so an undone start can give it back.
+  return { ...record, startReservation };
 }
 
 /** The caller's own pending factor of this kind, still within its lifetime and attempt budget. */

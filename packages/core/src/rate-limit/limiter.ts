@@ -1,9 +1,18 @@
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, type Clock } from "../clock.js";
 import { isConditionFailed, type Db } from "../db/client.js";
 import { keys, type Key } from "../db/keys.js";
 import { RateLimitedError } from "../errors.js";
 import type { Limit } from "./limits.js";
+
+/** A unit taken from a window: what `release` needs to give that very unit back. */
+export interface Reservation {
+  limit: Limit;
+  subject: string;
+  windowStart: number;
+  /** The window's count once this unit was taken. */
+  count: number;
+}
 
 /**
  * Fixed-window counters, one item per (limit, subject, window). Each hit is a single conditional
@@ -25,8 +34,8 @@ export class RateLimiter {
     return keys.rateCounter(limit.name, subject, this.window(limit).start);
   }
 
-  /** Consumes one unit and returns the window's new count, or throws RateLimitedError when it is already full. */
-  async hit(limit: Limit, subject: string): Promise<number> {
+  /** Takes one unit, or throws RateLimitedError when the window is already full. */
+  async hit(limit: Limit, subject: string): Promise<Reservation> {
     const { start, retryAfter } = this.window(limit);
     try {
       const out = await this.db.doc.send(
@@ -41,32 +50,40 @@ export class RateLimiter {
           ReturnValues: "UPDATED_NEW",
         }),
       );
-      return out.Attributes?.count as number;
+      return { limit, subject, windowStart: start, count: out.Attributes?.count as number };
     } catch (error) {
       if (isConditionFailed(error)) throw new RateLimitedError(retryAfter);
       throw error;
     }
   }
 
-  /** Consumes one unit of every limit (in parallel), or none: a refused limit gives back what the others took. */
-  async hitAll(checks: [Limit, string][]): Promise<void> {
-    const results = await Promise.allSettled(checks.map(([limit, subject]) => this.hit(limit, subject)));
-    const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    if (!refused) return;
-    await this.releaseAll(checks.filter((_, i) => results[i]!.status === "fulfilled"));
-    throw refused.reason;
+  /**
+   * Takes one unit of every limit, in order, or none: the first refusal gives back what was taken
+   * before it. Narrow limits go first, so a caller refused by one never touches a shared counter.
+   */
+  async hitAll(checks: [Limit, string][]): Promise<Reservation[]> {
+    const taken: Reservation[] = [];
+    try {
+      for (const [limit, subject] of checks) taken.push(await this.hit(limit, subject));
+      return taken;
+    } catch (error) {
+      await this.releaseAll(taken);
+      throw error;
+    }
   }
 
-  /** Gives a unit back (a send that failed downstream should not eat the user's allowance). */
-  async release(limit: Limit, subject: string): Promise<void> {
-    const { start } = this.window(limit);
+  /**
+   * Gives a unit back to the window it was taken from (a send that failed downstream, a right
+   * password), so it can never cancel a failure counted in a later window.
+   */
+  async release(taken: Reservation): Promise<void> {
     try {
       await this.db.doc.send(
         new UpdateCommand({
           TableName: this.db.table,
-          Key: keys.rateCounter(limit.name, subject, start),
+          Key: keys.rateCounter(taken.limit.name, taken.subject, taken.windowStart),
           UpdateExpression: "ADD #count :minus",
-          // Never below zero, and never into a window that rolled over meanwhile.
+          // Never below zero.
           ConditionExpression: "#count > :zero",
           ExpressionAttributeNames: { "#count": "count" },
           ExpressionAttributeValues: { ":minus": -1, ":zero": 0 },
@@ -77,37 +94,16 @@ export class RateLimiter {
     }
   }
 
-  async releaseAll(taken: [Limit, string][]): Promise<void> {
-    await Promise.all(taken.map(([limit, subject]) => this.release(limit, subject)));
+  async releaseAll(taken: Reservation[]): Promise<void> {
+    await Promise.all(taken.map((reservation) => this.release(reservation)));
   }
 
   /**
-   * For limits that count failures only: whether the window is already full, judged from an item
-   * read elsewhere (usually in the same BatchGet as the account, to save a round trip).
+   * Whether a window is already full, judged from its item read elsewhere (usually in the same
+   * BatchGet as the account, to save a round trip).
    */
   refusal(limit: Limit, item: Record<string, unknown> | undefined): RateLimitedError | undefined {
     const count = typeof item?.count === "number" ? item.count : 0;
     return count >= limit.max ? new RateLimitedError(this.window(limit).retryAfter) : undefined;
-  }
-
-  async check(limit: Limit, subject: string): Promise<void> {
-    const { Item } = await this.db.doc.send(
-      new GetCommand({ TableName: this.db.table, Key: this.key(limit, subject), ConsistentRead: true }),
-    );
-    const refusal = this.refusal(limit, Item);
-    if (refusal) throw refusal;
-  }
-
-  /**
-   * Records a failure and returns whether this one filled the window (a lock just began); a full
-   * window just stays full (the refusal comes from `check`/`refusal`).
-   */
-  async recordFailure(limit: Limit, subject: string): Promise<boolean> {
-    try {
-      return (await this.hit(limit, subject)) === limit.max;
-    } catch (error) {
-      if (!(error instanceof RateLimitedError)) throw error;
-      return false;
-    }
   }
 }

@@ -71,3 +71,14 @@ test("with 2FA on, each challenge spends a unit: parallel sign-ins by someone wh
   expect(kinds.filter((k) => k === "SecondFactorRequired")).toHaveLength(5);
   expect(kinds.filter((k) => k === "RateLimitedError")).toHaveLength(7);
 });
+
+test("an address already refused never touches the account it aims at", async () => {
+  const { email } = await signUpUser(api);
+  const ip = "192.0.2.150";
+  for (let i = 0; i < 8; i++) await attempt(uniqueEmail(), "wrong password", ip);
+  const refused = await Promise.all(Array.from({ length: 20 }, () => attempt(email, "wrong password", ip)));
+  expect(refused.every((r) => r.data.signIn.__typename === "RateLimitedError")).toBe(true);
+  // The account's own budget (5 here) is intact: four wrong guesses elsewhere, then the owner gets in.
+  for (let i = 0; i < 4; i++) expect((await attempt(email, "wrong password")).data.signIn.__typename).toBe("InvalidCredentialsError");
+  expect((await attempt(email, PASSWORD)).data.signIn.__typename).toBe("SignedIn");
+});

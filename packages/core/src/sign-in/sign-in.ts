@@ -9,7 +9,7 @@ import { batchGet } from "../db/batch.js";
 import { isConditionFailed } from "../db/client.js";
 import { keys } from "../db/keys.js";
 import type { Deps, RequestInfo } from "../deps.js";
-import type { Limit } from "../rate-limit/limits.js";
+import type { Reservation } from "../rate-limit/limiter.js";
 import { toDomain } from "../domains/domain.js";
 import { enforcementFor, getDomain } from "../domains/policy.js";
 import { ExpiredError, InvalidCodeError, InvalidCredentialsError, ValidationError } from "../errors.js";
@@ -17,7 +17,7 @@ import { methodForProof } from "../factors/registry.js";
 import type { ProofField, SignInAccount, SignInProof } from "../factors/types.js";
 import { sessionAttributes, createSession } from "../sessions/sessions.js";
 import type { IssuedSession } from "../sessions/session.js";
-import { CHALLENGE_MAX_ATTEMPTS, type SignInChallengeView } from "./challenge.js";
+import { CHALLENGE_MAX_ATTEMPTS, type ChallengeRecord, type SignInChallengeView } from "./challenge.js";
 import { challengeView, createChallenge, failChallengeAttempt, loadLiveChallenge } from "./challenges.js";
 
 export type SignInOutcome =
@@ -43,14 +43,14 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
     keys.domain(domainOf(email)),
     limiter.key(limits.secondFactorAttemptsPerAccount, email),
   ]);
-  // Every attempt takes a unit of the address's and the account's budgets before the password is
-  // checked, so however many guesses arrive at once, no more than the budgets are ever tried. The
+  // Every attempt takes a unit of the address's budget, then of the account's, before the password
+  // is checked, so however many guesses arrive at once no more than the budgets are ever tried. The
+  // address goes first: one already refused never touches (nor locks) the account it aims at. The
   // account's is counted per email whether or not it exists: a lockout reveals nothing either.
-  const budgets: [Limit, string][] = [
+  const [ipUnit, accountUnit] = (await limiter.hitAll([
     [limits.signInFailuresPerIp, request.ip],
     [limits.signInAttemptsPerAccount, email],
-  ];
-  await limiter.hitAll(budgets);
+  ])) as [Reservation, Reservation];
 
   const account = toAccount(accountItem);
   // Unknown email and wrong password take the same path and the same time.
@@ -63,18 +63,15 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
     // challenge uses one, which with the second-factor budget bounds guessing.
     const locked = limiter.refusal(limits.secondFactorAttemptsPerAccount, secondFactorAttempts);
     if (locked) {
-      await limiter.release(limits.signInFailuresPerIp, request.ip);
+      await limiter.release(ipUnit);
       throw locked;
     }
-    const [challenge] = await Promise.all([
-      createChallenge(deps, account, false),
-      limiter.release(limits.signInFailuresPerIp, request.ip),
-    ]);
+    const [challenge] = await Promise.all([createChallenge(deps, account, false), limiter.release(ipUnit)]);
     return { kind: "secondFactorRequired", challenge: challengeView(challenge, account) };
   }
   const [session] = await Promise.all([
     createSession(deps, account, "AAL1", enforcement.mustEnrolNow),
-    limiter.releaseAll(budgets),
+    limiter.releaseAll([ipUnit, accountUnit]),
   ]);
   deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL1" }, "signed in");
   return { kind: "signedIn", session, account };
@@ -119,9 +116,10 @@ export async function completeSignIn(
   const { limits, limiter } = deps;
   const account: SignInAccount = { userId: challenge.userId, email: challenge.email, factors: challenge.factors ?? {} };
 
-  // Every proof, right or wrong, takes a unit of the account's second-factor budget before it is
-  // checked: exact under parallel requests, however many challenges are open.
-  const used = await limiter.hit(limits.secondFactorAttemptsPerAccount, challenge.email);
+  // Every proof takes a unit of the account's second-factor budget before it is checked, and a
+  // good one gives it back: the budget counts wrong proofs (and those in flight), exactly, however
+  // many challenges are open.
+  const unit = await limiter.hit(limits.secondFactorAttemptsPerAccount, challenge.email);
   const verified = await method.verify(deps, { account, challenge, proof: value, request });
   if (!verified) {
     // A proof can also fail because the account changed under the challenge (2FA turned off or
@@ -135,8 +133,8 @@ export async function completeSignIn(
     await recordAudit(deps, { action: "SECOND_FACTOR_FAILED", ...who, detail: `${method.name} from ${request.ip}` }, [
       userStream(account.userId),
     ]);
-    if (used === limits.secondFactorAttemptsPerAccount.max) {
-      await recordAudit(deps, { action: "SECOND_FACTOR_LOCKED", ...who, detail: `after ${used} second-factor attempts` }, [
+    if (unit.count === limits.secondFactorAttemptsPerAccount.max) {
+      await recordAudit(deps, { action: "SECOND_FACTOR_LOCKED", ...who, detail: `after ${unit.count} wrong second factors` }, [
         userStream(account.userId),
       ]);
     }
@@ -144,6 +142,16 @@ export async function completeSignIn(
   }
 
   const { attributes, issue } = sessionAttributes(deps, "AAL2", challenge.enrolmentRequired);
+  // The good proof's unit goes back while the challenge becomes the session (no extra round trip).
+  const [conversion, release] = await Promise.allSettled([becomeSession(deps, challenge, attributes), limiter.release(unit)]);
+  if (conversion.status === "rejected") throw conversion.reason;
+  if (release.status === "rejected") throw release.reason;
+  deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL2", method: method.name }, "signed in");
+  return { session: issue(challenge.id), loadAccount: () => getAccount(deps, challenge.email).then(existing) };
+}
+
+/** One conditional write turns a live challenge into its session (see the invariant below). */
+async function becomeSession(deps: Deps, challenge: ChallengeRecord, attributes: ReturnType<typeof sessionAttributes>["attributes"]): Promise<void> {
   try {
     await deps.db.doc.send(
       new UpdateCommand({
@@ -173,8 +181,6 @@ export async function completeSignIn(
     if (isConditionFailed(error)) throw new ExpiredError();
     throw error;
   }
-  deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL2", method: method.name }, "signed in");
-  return { session: issue(challenge.id), loadAccount: () => getAccount(deps, challenge.email).then(existing) };
 }
 
 function existing(account: Account | undefined): Account {

@@ -83,6 +83,17 @@ test("enabling does not raise the session that did it: it stays AAL1 and needs s
   }
 });
 
+test("an enrolment started before 2FA was turned on cannot be confirmed afterwards without step-up", async () => {
+  const user = await signUpUser(api);
+  const late = (await api.gql(ENROL_TOTP, { input: { label: "Started early" } }, { token: user.token })).data.startTotpEnrolment;
+  const { secret } = await enableTotpTwoFactor(api, user);
+  const refused = await api.gql(CONFIRM_TOTP, { input: { factorId: late.factorId, code: oathtool(late.secret, api.clock.now()) } }, { token: user.token });
+  expect(refused.data.confirmTotpEnrolment.__typename).toBe("StepUpRequiredError");
+  const token = await aal2(user.email, secret);
+  const ok = await api.gql(CONFIRM_TOTP, { input: { factorId: late.factorId, code: oathtool(late.secret, api.clock.now()) } }, { token });
+  expect(ok.data.confirmTotpEnrolment.__typename).toBe("FactorConfirmed");
+});
+
 test("a fresh AAL2 session may remove a factor, regenerate codes and disable; after 10 minutes it must step up again", async () => {
   const user = await signUpUser(api);
   const { secret } = await enableTotpTwoFactor(api, user);

@@ -90,10 +90,12 @@ builder.mutationFields((t) => ({
     type: ConfirmFactorResult.ref,
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ConfirmSmsEnrolmentInput, required: true }) },
-    resolve: (_root, { input }, { deps, caller }) =>
-      asResult(ConfirmFactorResult, async () =>
-        new FactorConfirmed(await confirmSmsEnrolment(deps, caller!.account, { factorId: String(input.factorId), code: input.code })),
-      ),
+    resolve: (_root, { input }, context) =>
+      asResult(ConfirmFactorResult, async () => {
+        stepUpOnceEnabled(context);
+        const { deps, caller } = context;
+        return new FactorConfirmed(await confirmSmsEnrolment(deps, caller!.account, { factorId: String(input.factorId), code: input.code }));
+      }),
   }),
   sendSignInSmsCode: t.field({
     type: SendSmsCodeResult.ref,

@@ -46,9 +46,11 @@ builder.mutationFields((t) => ({
     type: ConfirmFactorResult.ref,
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ConfirmTotpEnrolmentInput, required: true }) },
-    resolve: (_root, { input }, { deps, caller }) =>
-      asResult(ConfirmFactorResult, async () =>
-        new FactorConfirmed(await confirmTotpEnrolment(deps, caller!.account, { factorId: String(input.factorId), code: input.code })),
-      ),
+    resolve: (_root, { input }, context) =>
+      asResult(ConfirmFactorResult, async () => {
+        stepUpOnceEnabled(context);
+        const { deps, caller } = context;
+        return new FactorConfirmed(await confirmTotpEnrolment(deps, caller!.account, { factorId: String(input.factorId), code: input.code }));
+      }),
   }),
 }));

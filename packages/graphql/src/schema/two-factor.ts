@@ -95,6 +95,7 @@ export const ConfirmFactorResult = resultUnion("ConfirmFactorResult", [FactorCon
   InvalidCodeError,
   ExpiredError,
   ValidationError,
+  StepUpRequiredError,
   ...commonErrors,
 ]);
 

@@ -106,12 +106,14 @@ builder.mutationFields((t) => ({
     description: "A response that does not verify is an InvalidCodeError; a key already registered is a ValidationError.",
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: ConfirmWebAuthnEnrolmentInput, required: true }) },
-    resolve: (_root, { input }, { deps, caller }) =>
-      asResult(ConfirmFactorResult, async () =>
-        new FactorConfirmed(
+    resolve: (_root, { input }, context) =>
+      asResult(ConfirmFactorResult, async () => {
+        stepUpOnceEnabled(context);
+        const { deps, caller } = context;
+        return new FactorConfirmed(
           await confirmWebAuthnEnrolment(deps, caller!.account, { factorId: String(input.factorId), response: input.response }),
-        ),
-      ),
+        );
+      }),
   }),
   startSignInWebAuthn: t.field({
     type: StartSignInWebAuthnResult.ref,

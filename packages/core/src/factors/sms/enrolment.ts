@@ -3,7 +3,7 @@ import type { Account, StoredFactor } from "../../accounts/account.js";
 import { keys } from "../../db/keys.js";
 import type { Deps, RequestInfo } from "../../deps.js";
 import { ValidationError } from "../../errors.js";
-import { activatePending, failPending, loadPending, startPending, type PendingFactor } from "../pending.js";
+import { activatePending, failPending, loadPending, startPending, type StartedPending } from "../pending.js";
 import { deliverSmsCode, hashSmsCode, newSmsCode, smsCodeMatches, SMS_CODE_TTL_SECONDS, type SmsCodePurpose } from "./codes.js";
 import { parseMobileNumber } from "./phone.js";
 import {
@@ -53,7 +53,7 @@ export async function startSmsEnrolment(
 
   const slot = await claimEnrolmentResendSlot(deps, account.userId);
   let taken: TakenAllowance = [];
-  let pending: PendingFactor | undefined;
+  let pending: StartedPending | undefined;
   const undo = () => undoEnrolmentSend(deps, account, { slot, taken, pending });
 
   const code = newSmsCode();
@@ -82,13 +82,13 @@ export async function startSmsEnrolment(
 async function undoEnrolmentSend(
   deps: Deps,
   account: Account,
-  done: { slot: ResendSlot; taken: TakenAllowance; pending?: PendingFactor },
+  done: { slot: ResendSlot; taken: TakenAllowance; pending?: StartedPending },
 ): Promise<void> {
   const steps: Promise<unknown>[] = [releaseEnrolmentResendSlot(deps, done.slot), giveBackSmsAllowance(deps, done.taken)];
   if (done.pending) {
     steps.push(
       deps.db.doc.send(new DeleteCommand({ TableName: deps.db.table, Key: keys.pendingFactor(account.userId, done.pending.id) })),
-      deps.limiter.release(deps.limits.enrolmentStartsPerAccount, account.userId),
+      deps.limiter.release(done.pending.startReservation),
     );
   }
   await undoAll(deps, steps);

@@ -4,6 +4,7 @@ import { isConditionFailed } from "../../db/client.js";
 import { keys } from "../../db/keys.js";
 import type { Deps } from "../../deps.js";
 import { RateLimitedError } from "../../errors.js";
+import type { Reservation } from "../../rate-limit/limiter.js";
 import type { Limit } from "../../rate-limit/limits.js";
 
 /**
@@ -21,7 +22,7 @@ export interface SmsSubjects {
   ip: string;
 }
 
-export type TakenAllowance = [Limit, string][];
+export type TakenAllowance = Reservation[];
 
 /** The global budget's max is a deployment setting (SMS_DAILY_LIMIT), not a per-limit override. */
 function globalDailyLimit(deps: Deps): Limit {
@@ -34,7 +35,7 @@ function globalDailyLimit(deps: Deps): Limit {
  */
 export async function takeSmsAllowance(deps: Deps, subjects: SmsSubjects): Promise<TakenAllowance> {
   const { limits } = deps;
-  const checks: TakenAllowance = [
+  const checks: [Limit, string][] = [
     [limits.smsPerPhoneHour, subjects.phoneE164],
     [limits.smsPerPhoneDay, subjects.phoneE164],
     [limits.smsPerUserHour, subjects.userId],
@@ -43,8 +44,7 @@ export async function takeSmsAllowance(deps: Deps, subjects: SmsSubjects): Promi
     [limits.smsPerIpDay, subjects.ip],
     [globalDailyLimit(deps), "all"],
   ];
-  await deps.limiter.hitAll(checks);
-  return checks;
+  return deps.limiter.hitAll(checks);
 }
 
 /** A send the provider refused was not a send: give the units back so a retry is not punished. */

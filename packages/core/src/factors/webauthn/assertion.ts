@@ -7,7 +7,7 @@ import { webAuthnHelpers, webAuthnServer } from "./library.js";
 
 /** The signature counter an assertion claims, read before verification so a regression can be told apart. */
 async function claimedCounter(response: AuthenticationResponseJSON): Promise<number | undefined> {
-  const { parseAuthenticatorData } = await webAuthnHelpers();
+  const { parseAuthenticatorData } = await webAuthnHelpers(); // outside the try: see verifyAssertion
   try {
     return parseAuthenticatorData(Buffer.from(response.response.authenticatorData, "base64url")).counter;
   } catch {
@@ -40,9 +40,10 @@ export async function verifyAssertion(
   if (claimed === undefined) return undefined;
   const regressed = (claimed > 0 || stored > 0) && claimed <= stored;
 
+  // Loaded outside the try: a library that fails to load is our fault, not a wrong proof.
+  const { verifyAuthenticationResponse } = await webAuthnServer();
   let info: VerifiedAuthenticationResponse["authenticationInfo"];
   try {
-    const { verifyAuthenticationResponse } = await webAuthnServer();
     const result = await verifyAuthenticationResponse({
       response,
       expectedChallenge: args.expectedChallenge,

@@ -86,9 +86,10 @@ export async function confirmWebAuthnEnrolment(
   if (pending.data.purpose !== "registration" || typeof pending.data.challenge !== "string") throw new ExpiredError();
   const response = parseRegistrationResponse(input.response);
 
+  // Loaded outside the try: a library that fails to load is our fault, not a wrong response.
+  const { verifyRegistrationResponse } = await webAuthnServer();
   let info;
   try {
-    const { verifyRegistrationResponse } = await webAuthnServer();
     const result = await verifyRegistrationResponse({
       response,
       expectedChallenge: pending.data.challenge,
