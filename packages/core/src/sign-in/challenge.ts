@@ -10,7 +10,6 @@ export interface ChallengeRecord {
   /** Epoch seconds; checked in code (dynalite never expires items, and AWS's TTL is lazy). */
   expiresAt: number;
   attempts: number;
-  enrolmentRequired: boolean;
   /**
    * The account's confirmed factors when the challenge was made (secrets still sealed), so the
    * second step needs no account read; removed with the rest when the challenge becomes a session.

@@ -8,7 +8,7 @@ import { ExpiredError } from "../errors.js";
 import { newId } from "../ids.js";
 import { CHALLENGE_MAX_ATTEMPTS, CHALLENGE_TTL_SECONDS, type ChallengeRecord, type SignInChallengeView } from "./challenge.js";
 
-export async function createChallenge(deps: Deps, account: Account, enrolmentRequired: boolean): Promise<ChallengeRecord> {
+export async function createChallenge(deps: Deps, account: Account): Promise<ChallengeRecord> {
   const now = deps.clock.now();
   const challenge: ChallengeRecord = {
     type: "challenge",
@@ -18,7 +18,6 @@ export async function createChallenge(deps: Deps, account: Account, enrolmentReq
     createdAt: now.toISOString(),
     expiresAt: epochSeconds(now) + CHALLENGE_TTL_SECONDS,
     attempts: 0,
-    enrolmentRequired,
     factors: account.factors ?? {},
     state: {},
   };

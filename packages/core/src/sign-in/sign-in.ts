@@ -66,7 +66,7 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
       await limiter.release(ipUnit);
       throw locked;
     }
-    const [challenge] = await Promise.all([createChallenge(deps, account, false), limiter.release(ipUnit)]);
+    const [challenge] = await Promise.all([createChallenge(deps, account), limiter.release(ipUnit)]);
     return { kind: "secondFactorRequired", challenge: challengeView(challenge, account) };
   }
   const [session] = await Promise.all([
@@ -141,7 +141,8 @@ export async function completeSignIn(
     throw new InvalidCodeError(remaining);
   }
 
-  const { attributes, issue } = sessionAttributes(deps, "AAL2", challenge.enrolmentRequired);
+  // An account with 2FA on is never held for enrolment: its sessions start unrestricted.
+  const { attributes, issue } = sessionAttributes(deps, "AAL2", false);
   // The good proof's unit goes back while the challenge becomes the session (no extra round trip).
   const [conversion, release] = await Promise.allSettled([becomeSession(deps, challenge, attributes), limiter.release(unit)]);
   if (conversion.status === "rejected") throw conversion.reason;
