@@ -2,7 +2,7 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Account } from "../accounts/account.js";
 import { userRef } from "../accounts/account.js";
 import { recordAudit, userStream } from "../audit/audit.js";
-import { isConditionFailed } from "../db/client.js";
+import { writeIf } from "../db/client.js";
 import { keys } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import type { SecondFactorMethod } from "../factors/types.js";
@@ -42,21 +42,18 @@ export async function consumeBackupCode(deps: Deps, account: Pick<Account, "user
   const normalised = normaliseBackupCode(raw);
   if (!normalised) return false;
   const hash = hashFor(deps, account, normalised);
-  try {
-    await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.account(account.email),
-        UpdateExpression: "DELETE backupCodes :code",
-        // Invariant: each backup code signs in once, even when raced by parallel requests.
-        ConditionExpression: "contains(backupCodes, :hash)",
-        ExpressionAttributeValues: { ":code": new Set([hash]), ":hash": hash },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
+  const spent = await writeIf(
+    deps.db,
+    new UpdateCommand({
+      TableName: deps.db.table,
+      Key: keys.account(account.email),
+      UpdateExpression: "DELETE backupCodes :code",
+      // Invariant: each backup code signs in once, even when raced by parallel requests.
+      ConditionExpression: "contains(backupCodes, :hash)",
+      ExpressionAttributeValues: { ":code": new Set([hash]), ":hash": hash },
+    }),
+  );
+  if (!spent) return false;
   await recordAudit(deps, { action: "BACKUP_CODE_USED", actor: userRef(account), subject: userRef(account) }, [
     userStream(account.userId),
   ]);

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 
 export interface DbOptions {
   tableName: string;
@@ -43,4 +43,20 @@ export function createDb(options: DbOptions): Db {
 /** A conditional write lost: the invariant it guards already holds for someone else. */
 export function isConditionFailed(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === "ConditionalCheckFailedException";
+}
+
+/**
+ * Sends one conditional write: true when it happened, false when its condition did not hold (the
+ * invariant it guards is already someone else's), any other failure propagates. Callers that
+ * consume a single-use thing read the boolean as "this request won".
+ */
+export async function writeIf(db: Db, command: PutCommand | UpdateCommand | DeleteCommand): Promise<boolean> {
+  try {
+    // The document client's overloads take one command type at a time.
+    await db.doc.send(command as UpdateCommand);
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 import { DeleteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { userRef, type Account } from "../accounts/account.js";
 import { domainStream, recordAudit, userStream } from "../audit/audit.js";
-import { isConditionFailed } from "../db/client.js";
+import { isConditionFailed, writeIf } from "../db/client.js";
 import { keys } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import { DnsLookupError } from "../dns/txt-resolver.js";
@@ -73,21 +73,16 @@ export async function verifyDomain(deps: Deps, account: Account, input: { name: 
 }
 
 async function consumeClaim(deps: Deps, name: string, userId: string, token: string): Promise<boolean> {
-  try {
-    await deps.db.doc.send(
-      new DeleteCommand({
-        TableName: deps.db.table,
-        Key: keys.domainClaim(name, userId),
-        // Invariant: a claim proves ownership once (the one whose token DNS just showed).
-        ConditionExpression: "txtRecordValue = :token",
-        ExpressionAttributeValues: { ":token": token },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
+  return writeIf(
+    deps.db,
+    new DeleteCommand({
+      TableName: deps.db.table,
+      Key: keys.domainClaim(name, userId),
+      // Invariant: a claim proves ownership once (the one whose token DNS just showed).
+      ConditionExpression: "txtRecordValue = :token",
+      ExpressionAttributeValues: { ":token": token },
+    }),
+  );
 }
 
 /** Creates or updates the domain item in one write: verified, with the claimant added to the owner set. */

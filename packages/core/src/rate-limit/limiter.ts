@@ -1,6 +1,6 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, type Clock } from "../clock.js";
-import { isConditionFailed, type Db } from "../db/client.js";
+import { isConditionFailed, writeIf, type Db } from "../db/client.js";
 import { keys, type Key } from "../db/keys.js";
 import { RateLimitedError } from "../errors.js";
 import type { Limit } from "./limits.js";
@@ -77,21 +77,18 @@ export class RateLimiter {
    * password), so it can never cancel a failure counted in a later window.
    */
   async release(taken: Reservation): Promise<void> {
-    try {
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.table,
-          Key: keys.rateCounter(taken.limit.name, taken.subject, taken.windowStart),
-          UpdateExpression: "ADD #count :minus",
-          // Never below zero.
-          ConditionExpression: "#count > :zero",
-          ExpressionAttributeNames: { "#count": "count" },
-          ExpressionAttributeValues: { ":minus": -1, ":zero": 0 },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-    }
+    await writeIf(
+      this.db,
+      new UpdateCommand({
+        TableName: this.db.table,
+        Key: keys.rateCounter(taken.limit.name, taken.subject, taken.windowStart),
+        UpdateExpression: "ADD #count :minus",
+        // Never below zero.
+        ConditionExpression: "#count > :zero",
+        ExpressionAttributeNames: { "#count": "count" },
+        ExpressionAttributeValues: { ":minus": -1, ":zero": 0 },
+      }),
+    );
   }
 
   async releaseAll(taken: Reservation[]): Promise<void> {

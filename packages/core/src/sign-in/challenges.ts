@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { confirmedFactors, type Account, type FactorKind } from "../accounts/account.js";
 import { epochSeconds } from "../clock.js";
-import { isConditionFailed } from "../db/client.js";
+import { isConditionFailed, writeIf } from "../db/client.js";
 import { keys } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import { ExpiredError } from "../errors.js";
@@ -70,28 +70,23 @@ export async function setChallengeState(
   state: Record<string, unknown>,
   guard?: { expression: string; values: Record<string, unknown> },
 ): Promise<boolean> {
-  try {
-    await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.session(challenge.id),
-        UpdateExpression: "SET #state.#method = :state",
-        ConditionExpression: `#type = :challenge AND expiresAt > :now AND attempts < :max${guard ? ` AND (${guard.expression})` : ""}`,
-        ExpressionAttributeNames: { "#state": "state", "#method": method, "#type": "type" },
-        ExpressionAttributeValues: {
-          ":state": state,
-          ":challenge": "challenge",
-          ":now": epochSeconds(deps.clock.now()),
-          ":max": CHALLENGE_MAX_ATTEMPTS,
-          ...guard?.values,
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
+  return writeIf(
+    deps.db,
+    new UpdateCommand({
+      TableName: deps.db.table,
+      Key: keys.session(challenge.id),
+      UpdateExpression: "SET #state.#method = :state",
+      ConditionExpression: `#type = :challenge AND expiresAt > :now AND attempts < :max${guard ? ` AND (${guard.expression})` : ""}`,
+      ExpressionAttributeNames: { "#state": "state", "#method": method, "#type": "type" },
+      ExpressionAttributeValues: {
+        ":state": state,
+        ":challenge": "challenge",
+        ":now": epochSeconds(deps.clock.now()),
+        ":max": CHALLENGE_MAX_ATTEMPTS,
+        ...guard?.values,
+      },
+    }),
+  );
 }
 
 /** Counts a wrong proof; returns the attempts left, or throws ExpiredError once the challenge is spent. */

@@ -1,5 +1,5 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { isConditionFailed } from "../../db/client.js";
+import { writeIf } from "../../db/client.js";
 import { keys } from "../../db/keys.js";
 import type { Deps } from "../../deps.js";
 import { ExpiredError } from "../../errors.js";
@@ -35,21 +35,16 @@ export const smsMethod: SecondFactorMethod = {
 
 /** Marks the factor used; false when it is no longer on the account, which fails the proof. */
 async function markUsed(deps: Deps, email: string, factorId: string, now: string): Promise<boolean> {
-  try {
-    await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.account(email),
-        UpdateExpression: "SET factors.#id.lastUsedAt = :now",
-        // Invariant: never recreate a factor that was removed while this sign-in was in flight.
-        ConditionExpression: "attribute_exists(factors.#id)",
-        ExpressionAttributeNames: { "#id": factorId },
-        ExpressionAttributeValues: { ":now": now },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-    return false;
-  }
+  return writeIf(
+    deps.db,
+    new UpdateCommand({
+      TableName: deps.db.table,
+      Key: keys.account(email),
+      UpdateExpression: "SET factors.#id.lastUsedAt = :now",
+      // Invariant: never recreate a factor that was removed while this sign-in was in flight.
+      ConditionExpression: "attribute_exists(factors.#id)",
+      ExpressionAttributeNames: { "#id": factorId },
+      ExpressionAttributeValues: { ":now": now },
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { confirmedFactors, type Account, type StoredFactor } from "../../accounts/account.js";
 import { getAccount } from "../../accounts/accounts.js";
-import { isConditionFailed } from "../../db/client.js";
+import { writeIf } from "../../db/client.js";
 import { keys } from "../../db/keys.js";
 import type { Deps, RequestInfo } from "../../deps.js";
 import { ExpiredError, RateLimitedError, ValidationError } from "../../errors.js";
@@ -47,23 +47,18 @@ export function smsStateOf(challenge: ChallengeRecord): SmsChallengeState | unde
  * (sign-in) and to void one the provider never delivered. False when it was already gone.
  */
 export async function removeSmsState(deps: Deps, challengeId: string, codeHash: string): Promise<boolean> {
-  try {
-    await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.session(challengeId),
-        UpdateExpression: "REMOVE #state.#sms",
-        // Invariant: an SMS code is removed (spent or voided) at most once, and only that code.
-        ConditionExpression: "#type = :challenge AND #state.#sms.codeHash = :hash",
-        ExpressionAttributeNames: { "#state": "state", "#sms": SMS_STATE, "#type": "type" },
-        ExpressionAttributeValues: { ":challenge": "challenge", ":hash": codeHash },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
+  return writeIf(
+    deps.db,
+    new UpdateCommand({
+      TableName: deps.db.table,
+      Key: keys.session(challengeId),
+      UpdateExpression: "REMOVE #state.#sms",
+      // Invariant: an SMS code is removed (spent or voided) at most once, and only that code.
+      ConditionExpression: "#type = :challenge AND #state.#sms.codeHash = :hash",
+      ExpressionAttributeNames: { "#state": "state", "#sms": SMS_STATE, "#type": "type" },
+      ExpressionAttributeValues: { ":challenge": "challenge", ":hash": codeHash },
+    }),
+  );
 }
 
 function pickSmsFactor(account: Account, factorId: string | null | undefined): StoredFactor {

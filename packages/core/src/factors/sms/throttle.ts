@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { randomToken } from "../../crypto/random.js";
-import { isConditionFailed } from "../../db/client.js";
+import { isConditionFailed, writeIf } from "../../db/client.js";
 import { keys } from "../../db/keys.js";
 import type { Deps } from "../../deps.js";
 import { RateLimitedError } from "../../errors.js";
@@ -108,18 +108,15 @@ export async function claimEnrolmentResendSlot(deps: Deps, userId: string): Prom
 
 /** Frees the slot after a send that did not happen, so the user may retry at once. */
 export async function releaseEnrolmentResendSlot(deps: Deps, slot: ResendSlot): Promise<void> {
-  try {
-    await deps.db.doc.send(
-      new DeleteCommand({
-        TableName: deps.db.table,
-        Key: keys.smsEnrolmentResendGuard(slot.userId),
-        // Only our own claim: a later, successful send keeps its guard.
-        ConditionExpression: "#token = :token",
-        ExpressionAttributeNames: { "#token": "token" },
-        ExpressionAttributeValues: { ":token": slot.token },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-  }
+  await writeIf(
+    deps.db,
+    new DeleteCommand({
+      TableName: deps.db.table,
+      Key: keys.smsEnrolmentResendGuard(slot.userId),
+      // Only our own claim: a later, successful send keeps its guard.
+      ConditionExpression: "#token = :token",
+      ExpressionAttributeNames: { "#token": "token" },
+      ExpressionAttributeValues: { ":token": slot.token },
+    }),
+  );
 }

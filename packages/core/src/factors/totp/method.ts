@@ -1,6 +1,6 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoredFactor } from "../../accounts/account.js";
-import { isConditionFailed } from "../../db/client.js";
+import { writeIf } from "../../db/client.js";
 import { keys } from "../../db/keys.js";
 import type { Deps } from "../../deps.js";
 import type { SecondFactorMethod } from "../types.js";
@@ -12,24 +12,19 @@ import { matchingStep } from "./totp.js";
  * or a later one, was already used: a code is good once, even for two requests racing.
  */
 async function consumeStep(deps: Deps, email: string, factorId: string, step: number): Promise<boolean> {
-  try {
-    await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.account(email),
-        UpdateExpression: "SET factors.#id.#data.lastStep = :step, factors.#id.lastUsedAt = :now",
-        // Invariant: TOTP time steps of a factor are used in strictly increasing order (no replay).
-        ConditionExpression:
-          "attribute_exists(factors.#id) AND (attribute_not_exists(factors.#id.#data.lastStep) OR factors.#id.#data.lastStep < :step)",
-        ExpressionAttributeNames: { "#id": factorId, "#data": "data" },
-        ExpressionAttributeValues: { ":step": step, ":now": deps.clock.now().toISOString() },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
+  return writeIf(
+    deps.db,
+    new UpdateCommand({
+      TableName: deps.db.table,
+      Key: keys.account(email),
+      UpdateExpression: "SET factors.#id.#data.lastStep = :step, factors.#id.lastUsedAt = :now",
+      // Invariant: TOTP time steps of a factor are used in strictly increasing order (no replay).
+      ConditionExpression:
+        "attribute_exists(factors.#id) AND (attribute_not_exists(factors.#id.#data.lastStep) OR factors.#id.#data.lastStep < :step)",
+      ExpressionAttributeNames: { "#id": factorId, "#data": "data" },
+      ExpressionAttributeValues: { ":step": step, ":now": deps.clock.now().toISOString() },
+    }),
+  );
 }
 
 export const totpMethod: SecondFactorMethod = {

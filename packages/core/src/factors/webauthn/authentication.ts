@@ -4,7 +4,7 @@ import { webAuthnServer } from "./library.js";
 import { getAccount } from "../../accounts/accounts.js";
 import type { SignInAccount } from "../types.js";
 import { epochSeconds } from "../../clock.js";
-import { isConditionFailed } from "../../db/client.js";
+import { writeIf } from "../../db/client.js";
 import { keys } from "../../db/keys.js";
 import type { Deps } from "../../deps.js";
 import { ExpiredError, ValidationError } from "../../errors.js";
@@ -66,23 +66,18 @@ function authenticationState(challenge: ChallengeRecord): AuthenticationState | 
 
 /** Removes the stored WebAuthn challenge; false when it was already used or replaced. */
 async function consumeAuthenticationState(deps: Deps, challenge: ChallengeRecord, expected: string): Promise<boolean> {
-  try {
-    await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.session(challenge.id),
-        UpdateExpression: "REMOVE #state.#method",
-        // Invariant: a WebAuthn challenge answers one assertion, even for requests racing each other.
-        ConditionExpression: "#type = :challenge AND #state.#method.#challenge = :expected",
-        ExpressionAttributeNames: { "#state": "state", "#method": STATE_KEY, "#type": "type", "#challenge": "challenge" },
-        ExpressionAttributeValues: { ":challenge": "challenge", ":expected": expected },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
+  return writeIf(
+    deps.db,
+    new UpdateCommand({
+      TableName: deps.db.table,
+      Key: keys.session(challenge.id),
+      UpdateExpression: "REMOVE #state.#method",
+      // Invariant: a WebAuthn challenge answers one assertion, even for requests racing each other.
+      ConditionExpression: "#type = :challenge AND #state.#method.#challenge = :expected",
+      ExpressionAttributeNames: { "#state": "state", "#method": STATE_KEY, "#type": "type", "#challenge": "challenge" },
+      ExpressionAttributeValues: { ":challenge": "challenge", ":expected": expected },
+    }),
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simp
 import * as z from "zod/mini";
 import type { Account, StoredFactor } from "../../accounts/account.js";
 import { getAccount } from "../../accounts/accounts.js";
-import { isConditionFailed } from "../../db/client.js";
+import { isConditionFailed, writeIf } from "../../db/client.js";
 import { keys } from "../../db/keys.js";
 import type { Deps } from "../../deps.js";
 import { ValidationError } from "../../errors.js";
@@ -169,19 +169,16 @@ export function assertNotAlreadyYours(account: Account, credentialId: string): v
 
 /** Frees a credential id when its factor goes, so the key can be registered again (here or elsewhere). */
 export async function releaseCredential(deps: Deps, credentialId: string, factorId: string): Promise<void> {
-  try {
-    await deps.db.doc.send(
-      new DeleteCommand({
-        TableName: deps.db.table,
-        Key: keys.webAuthnCredential(credentialId),
-        // Invariant: only the factor that owns a credential id releases it.
-        ConditionExpression: "factorId = :factorId",
-        ExpressionAttributeValues: { ":factorId": factorId },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-  }
+  await writeIf(
+    deps.db,
+    new DeleteCommand({
+      TableName: deps.db.table,
+      Key: keys.webAuthnCredential(credentialId),
+      // Invariant: only the factor that owns a credential id releases it.
+      ConditionExpression: "factorId = :factorId",
+      ExpressionAttributeValues: { ":factorId": factorId },
+    }),
+  );
 }
 
 /**
@@ -194,29 +191,24 @@ export async function recordCredentialUse(
   factor: WebAuthnFactor,
   use: { newCounter: number; backedUp: boolean },
 ): Promise<boolean> {
-  try {
-    await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.account(account.email),
-        UpdateExpression: "SET factors.#id.#data.#counter = :counter, factors.#id.#data.backedUp = :backedUp, factors.#id.lastUsedAt = :now",
-        // Invariant: a credential's stored counter only grows (authenticators without a counter stay at 0).
-        ConditionExpression:
-          use.newCounter > 0
-            ? "userId = :userId AND attribute_exists(factors.#id) AND factors.#id.#data.#counter < :counter"
-            : "userId = :userId AND attribute_exists(factors.#id) AND factors.#id.#data.#counter = :counter",
-        ExpressionAttributeNames: { "#id": factor.id, "#data": "data", "#counter": "counter" },
-        ExpressionAttributeValues: {
-          ":counter": use.newCounter,
-          ":backedUp": use.backedUp,
-          ":now": deps.clock.now().toISOString(),
-          ":userId": account.userId,
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
+  return writeIf(
+    deps.db,
+    new UpdateCommand({
+      TableName: deps.db.table,
+      Key: keys.account(account.email),
+      UpdateExpression: "SET factors.#id.#data.#counter = :counter, factors.#id.#data.backedUp = :backedUp, factors.#id.lastUsedAt = :now",
+      // Invariant: a credential's stored counter only grows (authenticators without a counter stay at 0).
+      ConditionExpression:
+        use.newCounter > 0
+          ? "userId = :userId AND attribute_exists(factors.#id) AND factors.#id.#data.#counter < :counter"
+          : "userId = :userId AND attribute_exists(factors.#id) AND factors.#id.#data.#counter = :counter",
+      ExpressionAttributeNames: { "#id": factor.id, "#data": "data", "#counter": "counter" },
+      ExpressionAttributeValues: {
+        ":counter": use.newCounter,
+        ":backedUp": use.backedUp,
+        ":now": deps.clock.now().toISOString(),
+        ":userId": account.userId,
+      },
+    }),
+  );
 }
