@@ -23,6 +23,12 @@ export function requestLogger(): Logger | undefined {
  * Structured JSON lines, each with the request id of the request it belongs to. Redaction is a
  * second line of defence: the code never logs secrets on purpose, but a field with one of these
  * names is censored if it ever reaches a log call.
+ *
+ * Lines go to stdout synchronously: Lambda freezes the process as soon as the handler returns, so
+ * a line still queued for an asynchronous write would surface only at the next invocation (or
+ * never, if the container is retired) — and the error a user quotes by request id must already be
+ * in CloudWatch when they quote it. A request logs at most a couple of lines, so the synchronous
+ * write (one write(2) of a few hundred bytes) costs nothing the benchmark can see.
  */
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
   return pino(
@@ -38,6 +44,6 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
         censor: "[redacted]",
       },
     },
-    options.destination,
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }
