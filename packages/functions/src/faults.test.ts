@@ -83,3 +83,23 @@ test("if the session cannot be written, the challenge is not consumed and yields
   expect(again.data.completeSignIn.__typename).toBe("ExpiredError");
   expect((await api.gql(SIGN_IN, { input: { email: user.email, password: PASSWORD } })).data.signIn.__typename).toBe("SecondFactorRequired");
 });
+
+test("right codes racing a slow session write are not guesses: they cannot use up the challenge under the winner", async () => {
+  const user = await signUpUser(api);
+  const { secret } = await enableTotpTwoFactor(api, user);
+  const challengeId = await startSignIn(api, user.email);
+  const code = oathtool(secret, api.clock.now());
+  // Hold the winner's session write until the seven copies that lost the code have all answered.
+  let losersDone!: () => void;
+  const allLost = new Promise<void>((resolve) => (losersDone = resolve));
+  proxy.decide = (operation, body) =>
+    operation === "UpdateItem" && body.includes(`SESSION#${challengeId}`) && body.includes("tokenHash") ? { holdUntil: allLost } : undefined;
+  const requests = Array.from({ length: 8 }, () => api.gql(COMPLETE_SIGN_IN, { input: { challengeId, totpCode: code } }));
+  let answered = 0;
+  for (const request of requests) void request.then(() => ++answered === 7 && losersDone());
+  const outcomes = (await Promise.all(requests)).map((r) => r.data.completeSignIn);
+  expect(outcomes.filter((o) => o.__typename === "SignedIn")).toHaveLength(1);
+  expect(outcomes.filter((o) => o.__typename === "InvalidCodeError")).toEqual(
+    Array.from({ length: 7 }, () => ({ __typename: "InvalidCodeError", message: expect.stringMatching(/already used/), attemptsRemaining: 5 })),
+  );
+});

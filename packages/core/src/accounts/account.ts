@@ -26,6 +26,8 @@ export interface Account {
   factors: Record<string, StoredFactor>;
   backupCodes?: Set<string>;
   backupCodesGeneratedAt?: string;
+  /** Hashes of this set's codes already used: a spent code is refused as spent, not as wrong. */
+  spentBackupCodes?: Set<string>;
   /** Sessions created before this moment are revoked (sign-out everywhere, admin reset). */
   sessionsValidFrom?: string;
   /** Opaque WebAuthn user handle: never the email. */

@@ -121,23 +121,28 @@ export async function completeSignIn(
   // many challenges are open.
   const unit = await limiter.hit(limits.secondFactorAttemptsPerAccount, challenge.email);
   const verified = await method.verify(deps, { account, challenge, proof: value, request });
-  if (!verified) {
+  if (typeof verified === "string") {
     // A proof can also fail because the account changed under the challenge (2FA turned off or
     // reset by a domain owner): that challenge is stale, not answered wrongly.
     const live = await getAccount(deps, challenge.email);
     if (!live || live.userId !== challenge.userId || !live.twoFactorEnabled || (live.sessionsValidFrom ?? "") > challenge.createdAt) {
       throw new ExpiredError();
     }
-    const remaining = await failChallengeAttempt(deps, challenge);
     const who = { actor: userRef(account), subject: userRef(account) };
-    await recordAudit(deps, { action: "SECOND_FACTOR_FAILED", ...who, detail: `${method.name} from ${request.ip}` }, [
-      userStream(account.userId),
-    ]);
     if (unit.count === limits.secondFactorAttemptsPerAccount.max) {
-      await recordAudit(deps, { action: "SECOND_FACTOR_LOCKED", ...who, detail: `after ${unit.count} wrong second factors` }, [
+      await recordAudit(deps, { action: "SECOND_FACTOR_LOCKED", ...who, detail: `after ${unit.count} second factors that did not pass` }, [
         userStream(account.userId),
       ]);
     }
+    // A spent proof keeps its unit of the account's budget (replays are limited like guesses) but
+    // is not a guess at this challenge: it must not use up the challenge under the request that won.
+    if (verified === "spent") {
+      throw new InvalidCodeError(CHALLENGE_MAX_ATTEMPTS - challenge.attempts, method.spentMessage);
+    }
+    const remaining = await failChallengeAttempt(deps, challenge);
+    await recordAudit(deps, { action: "SECOND_FACTOR_FAILED", ...who, detail: `${method.name} from ${request.ip}` }, [
+      userStream(account.userId),
+    ]);
     throw new InvalidCodeError(remaining);
   }
 

@@ -60,7 +60,7 @@ export async function clearTwoFactor(deps: Deps, account: Account, options: { re
     new UpdateCommand({
       TableName: deps.db.table,
       Key: keys.account(account.email),
-      UpdateExpression: `SET twoFactorEnabled = :no, factors = :none${options.revokeSessions ? ", sessionsValidFrom = :now" : ""} REMOVE backupCodes, backupCodesGeneratedAt, twoFactorEnabledAt`,
+      UpdateExpression: `SET twoFactorEnabled = :no, factors = :none${options.revokeSessions ? ", sessionsValidFrom = :now" : ""} REMOVE backupCodes, spentBackupCodes, backupCodesGeneratedAt, twoFactorEnabledAt`,
       ConditionExpression: "userId = :userId",
       ExpressionAttributeValues: {
         ":no": false,

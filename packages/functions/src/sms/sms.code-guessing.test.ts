@@ -109,12 +109,19 @@ describe("sign-in codes", () => {
     expect(res.data.completeSignIn.__typename).toBe("ExpiredError");
   });
 
-  test("a code signs in once, even for parallel requests", async () => {
+  test("a code signs in exactly once, even for parallel requests", async () => {
+    // More copies than the challenge allows wrong codes: the losers had the right code, so they
+    // must not use up the challenge under the request that won.
     const { challengeId, code } = await signInWithSmsSent();
     const results = await Promise.all(
-      Array.from({ length: 6 }, () => api.gql(COMPLETE_SIGN_IN, { input: { challengeId, smsCode: code } })),
+      Array.from({ length: 8 }, () => api.gql(COMPLETE_SIGN_IN, { input: { challengeId, smsCode: code } })),
     );
-    expect(results.filter((r) => r.data.completeSignIn.__typename === "SignedIn")).toHaveLength(1);
+    const outcomes = results.map((r) => r.data.completeSignIn);
+    expect(outcomes.filter((o) => o.__typename === "SignedIn")).toHaveLength(1);
+    for (const outcome of outcomes.filter((o) => o.__typename !== "SignedIn")) {
+      if (outcome.__typename === "InvalidCodeError") expect(outcome.message).toBe("That code was already used. Ask for a new one.");
+      else expect(outcome.__typename).toBe("ExpiredError");
+    }
     const replay = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, smsCode: code } });
     expect(replay.data.completeSignIn.__typename).toBe("ExpiredError");
   });

@@ -1,8 +1,11 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** What the proxy does with one DynamoDB request: pass it on, or answer a fault instead. */
-export type Fault = "throttle" | "unavailable" | undefined;
+/**
+ * What the proxy does with one DynamoDB request: pass it on, answer a fault instead, or hold it
+ * (a slow store) until the promise settles, then pass it on — to put racing requests in an order.
+ */
+export type Fault = "throttle" | "unavailable" | { holdUntil: Promise<unknown> } | undefined;
 
 export interface FaultyProxy {
   endpoint: string;
@@ -25,7 +28,11 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     const operation = String(req.headers["x-amz-target"] ?? "").split(".")[1] ?? "";
-    const fault = proxy.decide(operation, body.toString("utf8"));
+    let fault = proxy.decide(operation, body.toString("utf8"));
+    if (typeof fault === "object") {
+      await fault.holdUntil.catch(() => {});
+      fault = undefined;
+    }
     if (fault) {
       proxy.faultsServed += 1;
       const [status, type, message] =

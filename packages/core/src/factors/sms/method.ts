@@ -11,24 +11,26 @@ import { removeSmsState, signInPurpose, smsStateOf } from "./sign-in.js";
  * `completeSignIn { smsCode }`: the code texted by `sendSignInSmsCode` for this very challenge.
  * Wrong codes count against the challenge (5 at most, by completeSignIn); the right one is spent
  * by removing it from the challenge in a conditional write, so two racing requests cannot both
- * use it.
+ * use it (the loser is told it was already used).
  */
 export const smsMethod: SecondFactorMethod = {
   name: "SMS",
   proofField: "smsCode",
+  spentMessage: "That code was already used. Ask for a new one.",
   async verify(deps, { account, challenge, proof }) {
-    if (typeof proof !== "string") return undefined;
+    if (typeof proof !== "string") return "wrong";
     const state = smsStateOf(challenge);
-    if (!state) return undefined;
+    if (!state) return "wrong";
     if (deps.clock.now().getTime() >= state.expiresAtMs) {
       throw new ExpiredError("This code has expired. Ask for a new one.");
     }
-    if (!smsCodeMatches(deps, signInPurpose(challenge.id), proof, state.codeHash)) return undefined;
+    if (!smsCodeMatches(deps, signInPurpose(challenge.id), proof, state.codeHash)) return "wrong";
     const factor = account.factors?.[state.factorId];
-    if (!factor || factor.kind !== "SMS") return undefined;
-    if (!(await removeSmsState(deps, challenge.id, state.codeHash))) return undefined;
+    if (!factor || factor.kind !== "SMS") return "wrong";
+    // Gone by now: a parallel request with the same code spent it (or a resend replaced it).
+    if (!(await removeSmsState(deps, challenge.id, state.codeHash))) return "spent";
     // The factor must still be on the live account (not removed, disabled or reset since the code was sent).
-    if (!(await markUsed(deps, account.email, factor.id, deps.clock.now().toISOString()))) return undefined;
+    if (!(await markUsed(deps, account.email, factor.id, deps.clock.now().toISOString()))) return "wrong";
     return { factor };
   },
 };

@@ -30,17 +30,18 @@ async function consumeStep(deps: Deps, email: string, factorId: string, step: nu
 export const totpMethod: SecondFactorMethod = {
   name: "TOTP",
   proofField: "totpCode",
+  spentMessage: "That code was already used. Wait for the next one in your authenticator app.",
   async verify(deps, { account, proof }) {
-    if (typeof proof !== "string") return undefined;
+    if (typeof proof !== "string") return "wrong";
     const now = deps.clock.now();
     const factors = Object.values(account.factors ?? {}).filter((f): f is StoredFactor => f.kind === "TOTP");
     for (const factor of factors) {
       const secret = deps.secretBox.open(factor.data.secretSealed as string, secretContext(account.userId, factor.id));
       const step = matchingStep(secret, proof, now);
       if (step === undefined) continue;
-      if (await consumeStep(deps, account.email, factor.id, step)) return { factor };
-      return undefined;
+      // A right code whose step (or a later one) was used: a replay, or a parallel request won.
+      return (await consumeStep(deps, account.email, factor.id, step)) ? { factor } : "spent";
     }
-    return undefined;
+    return "wrong";
   },
 };

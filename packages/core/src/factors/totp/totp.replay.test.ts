@@ -17,7 +17,12 @@ test("a code that signed in once does not sign in again, even on a fresh challen
   const code = oathtool(secret, api.clock.now());
   expect((await complete(await startSignIn(api, user.email), code)).data.completeSignIn.__typename).toBe("SignedIn");
   const replay = await complete(await startSignIn(api, user.email), code);
-  expect(replay.data.completeSignIn).toMatchObject({ __typename: "InvalidCodeError", attemptsRemaining: 4 });
+  // Refused, and told why; a replay is not a guess, so it does not use up the new challenge.
+  expect(replay.data.completeSignIn).toMatchObject({
+    __typename: "InvalidCodeError",
+    message: "That code was already used. Wait for the next one in your authenticator app.",
+    attemptsRemaining: 5,
+  });
 });
 
 test("an older step cannot be used after a newer one (no going back within the drift window)", async () => {
@@ -47,4 +52,18 @@ test("the same code on 10 challenges at once signs in exactly once", async () =>
   const kinds = results.map((r) => r.data.completeSignIn.__typename);
   expect(kinds.filter((k) => k === "SignedIn")).toHaveLength(1);
   expect(kinds.filter((k) => k === "InvalidCodeError")).toHaveLength(9);
+});
+
+test("a code double-submitted many times to one challenge signs in exactly once", async () => {
+  // Eight copies of the right code at once (a retrying client, an impatient user): the seven that
+  // lose the race are not wrong guesses, so they cannot use up the challenge under the winner.
+  const user = await signUpUser(api);
+  const { secret } = await enableTotpTwoFactor(api, user);
+  const challengeId = await startSignIn(api, user.email);
+  const code = oathtool(secret, api.clock.now());
+  const results = await Promise.all(Array.from({ length: 8 }, () => complete(challengeId, code)));
+  const kinds = results.map((r) => r.data.completeSignIn.__typename);
+  expect(kinds.filter((k) => k === "SignedIn")).toHaveLength(1);
+  // The losers found the code spent, or the challenge already turned into the winner's session.
+  expect(kinds.filter((k) => k === "InvalidCodeError" || k === "ExpiredError")).toHaveLength(7);
 });

@@ -10,7 +10,7 @@ import type { Deps } from "../../deps.js";
 import { ExpiredError, ValidationError } from "../../errors.js";
 import type { ChallengeRecord } from "../../sign-in/challenge.js";
 import { loadLiveChallenge, setChallengeState } from "../../sign-in/challenges.js";
-import type { VerifiedProof } from "../types.js";
+import type { ProofRefusal, VerifiedProof } from "../types.js";
 import { verifyAssertion } from "./assertion.js";
 import {
   CEREMONY_TIMEOUT_SECONDS,
@@ -87,14 +87,15 @@ async function consumeAuthenticationState(deps: Deps, challenge: ChallengeRecord
 export async function verifySignInAssertion(
   deps: Deps,
   args: { account: SignInAccount; challenge: ChallengeRecord; proof: unknown },
-): Promise<VerifiedProof | undefined> {
+): Promise<VerifiedProof | ProofRefusal> {
   const { account, challenge } = args;
   const response = parseAuthenticationResponse(args.proof);
   const state = authenticationState(challenge);
-  if (!response || !state || epochSeconds(deps.clock.now()) >= state.expiresAt) return undefined;
-  if (!(await consumeAuthenticationState(deps, challenge, state.challenge))) return undefined;
+  if (!response || !state || epochSeconds(deps.clock.now()) >= state.expiresAt) return "wrong";
+  // Lost to a parallel answer to the same options: this one was never judged.
+  if (!(await consumeAuthenticationState(deps, challenge, state.challenge))) return "spent";
   const factor = factorForCredential(account, response.id);
-  if (!factor) return undefined;
+  if (!factor) return "wrong";
   const verified = await verifyAssertion(deps, {
     account,
     factor,
@@ -102,5 +103,5 @@ export async function verifySignInAssertion(
     expectedChallenge: state.challenge,
     requireUserVerification: false,
   });
-  return verified ? { factor } : undefined;
+  return verified ? { factor } : "wrong";
 }

@@ -6,6 +6,7 @@ import { releaseCredential } from "./credentials.js";
 export const webAuthnMethod: SecondFactorMethod = {
   name: "WEBAUTHN",
   proofField: "webAuthnResponse",
+  spentMessage: "That security key prompt was already answered. Try again.",
   verify: (deps, { account, challenge, proof }) => verifySignInAssertion(deps, { account, challenge, proof }),
   async onRemoved(deps, _account, factor) {
     const credentialId = factor.data.credentialId;
