@@ -34,7 +34,12 @@ export async function verifyDomain(deps: Deps, account: Account, input: { name: 
 
   const { claim, expired } = await loadClaim(deps, name, account.userId);
   if (expired) throw new ExpiredError("Your claim on this domain expired after 7 days. Claim it again and publish the new record.");
-  if (!claim) throw new NotAllowedError("Claim this domain first, then publish its TXT record.");
+  if (!claim) {
+    // A parallel verification may have just used the claim: it made the caller an owner first.
+    const now = await getDomain(deps, name);
+    if (isOwner(now, account.email)) return now!;
+    throw new NotAllowedError("Claim this domain first, then publish its TXT record.");
+  }
 
   const limit = deps.limits.domainVerificationsPerAccount;
   const attempt = await deps.limiter.hit(limit, account.userId);
@@ -56,14 +61,14 @@ export async function verifyDomain(deps: Deps, account: Account, input: { name: 
     );
   }
 
-  // The claim is single-use: of parallel verifications that all saw the record, one consumes it and
-  // becomes the owner (and the audit event); the others find the outcome already in place.
-  if (!(await consumeClaim(deps, name, account.userId, claim.txtRecordValue))) {
-    const domain = await getDomain(deps, name);
-    if (isOwner(domain, account.email)) return domain!;
-    throw new ExpiredError("This claim was already used. Claim the domain again.");
-  }
+  // Every verification that saw the record live has proved control of the domain, so each makes
+  // the same idempotent write (the claimant joins the owner set once) and answers the same. Only
+  // then is the claim used up, by one of them, which records the event: a request that finds the
+  // claim gone therefore always finds the owner entry in place (see above). If the process dies
+  // between the two writes, the claim outlives its use until it expires; re-using it still needs
+  // the record live in DNS, which is the very proof it stands for.
   const domain = await markVerified(deps, name, account);
+  if (!(await consumeClaim(deps, name, account.userId, claim.txtRecordValue))) return domain;
   await recordAudit(deps, { action: "DOMAIN_VERIFIED", actor: userRef(account), subject: userRef(account), detail: name }, [
     userStream(account.userId),
     domainStream(name),
