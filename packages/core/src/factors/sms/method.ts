@@ -5,13 +5,13 @@ import type { Deps } from "../../deps.js";
 import { ExpiredError } from "../../errors.js";
 import type { SecondFactorMethod } from "../types.js";
 import { smsCodeMatches } from "./codes.js";
-import { removeSmsState, signInPurpose, smsStateOf } from "./sign-in.js";
+import { signInPurpose, smsStateOf, spendSmsCode } from "./sign-in.js";
 
 /**
  * `completeSignIn { smsCode }`: the code texted by `sendSignInSmsCode` for this very challenge.
  * Wrong codes count against the challenge (5 at most, by completeSignIn); the right one is spent
- * by removing it from the challenge in a conditional write, so two racing requests cannot both
- * use it (the loser is told it was already used).
+ * by marking it used in a conditional write, so two racing requests cannot both use it, and a
+ * copy that arrives after it was used is told so (not counted as a wrong guess).
  */
 export const smsMethod: SecondFactorMethod = {
   name: "SMS",
@@ -25,16 +25,16 @@ export const smsMethod: SecondFactorMethod = {
       throw new ExpiredError("This code has expired. Ask for a new one.");
     }
     if (!smsCodeMatches(deps, signInPurpose(challenge.id), proof, state.codeHash)) return "wrong";
+    if (state.usedAtMs !== undefined) return "spent";
     const factor = account.factors?.[state.factorId];
     if (!factor || factor.kind !== "SMS") return "wrong";
-    // Gone by now: a parallel request with the same code spent it (or a resend replaced it).
-    if (!(await removeSmsState(deps, challenge.id, state.codeHash))) return "spent";
+    // Lost to a parallel request with the same code (or a resend replaced it meanwhile).
+    if (!(await spendSmsCode(deps, challenge.id, state.codeHash))) return "spent";
     // The factor must still be on the live account (not removed, disabled or reset since the code was sent).
     if (!(await markUsed(deps, account.email, factor.id, deps.clock.now().toISOString()))) return "wrong";
     return { factor };
   },
 };
-
 /** Marks the factor used; false when it is no longer on the account, which fails the proof. */
 async function markUsed(deps: Deps, email: string, factorId: string, now: string): Promise<boolean> {
   return writeIf(

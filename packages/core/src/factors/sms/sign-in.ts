@@ -26,6 +26,11 @@ export interface SmsChallengeState {
   /** Epoch milliseconds: the resend guard is exact to the millisecond, not to the second. */
   sentAtMs: number;
   expiresAtMs: number;
+  /**
+   * Set when the code signed in (spent, not removed): a copy of it arriving later is then told
+   * it was used, not counted as a wrong guess.
+   */
+  usedAtMs?: number;
 }
 
 export interface SmsCodeSent {
@@ -43,8 +48,27 @@ export function smsStateOf(challenge: ChallengeRecord): SmsChallengeState | unde
 }
 
 /**
- * Removes the challenge's SMS code if it is still the one with this hash: used to spend a code
- * (sign-in) and to void one the provider never delivered. False when it was already gone.
+ * Marks the challenge's SMS code used, if it is still the one with this hash and unused. False
+ * when a parallel request spent it first (or a resend replaced it).
+ */
+export async function spendSmsCode(deps: Deps, challengeId: string, codeHash: string): Promise<boolean> {
+  return writeIf(
+    deps.db,
+    new UpdateCommand({
+      TableName: deps.db.table,
+      Key: keys.session(challengeId),
+      UpdateExpression: "SET #state.#sms.usedAtMs = :now",
+      // Invariant: an SMS code signs in at most once.
+      ConditionExpression: "#type = :challenge AND #state.#sms.codeHash = :hash AND attribute_not_exists(#state.#sms.usedAtMs)",
+      ExpressionAttributeNames: { "#state": "state", "#sms": SMS_STATE, "#type": "type" },
+      ExpressionAttributeValues: { ":challenge": "challenge", ":hash": codeHash, ":now": deps.clock.now().getTime() },
+    }),
+  );
+}
+
+/**
+ * Removes the challenge's SMS code if it is still the one with this hash: voids a code the
+ * provider never delivered, or one a refused resend replaced. False when it was already gone.
  */
 export async function removeSmsState(deps: Deps, challengeId: string, codeHash: string): Promise<boolean> {
   return writeIf(
@@ -53,7 +77,7 @@ export async function removeSmsState(deps: Deps, challengeId: string, codeHash: 
       TableName: deps.db.table,
       Key: keys.session(challengeId),
       UpdateExpression: "REMOVE #state.#sms",
-      // Invariant: an SMS code is removed (spent or voided) at most once, and only that code.
+      // Invariant: an SMS code is voided at most once, and only that code.
       ConditionExpression: "#type = :challenge AND #state.#sms.codeHash = :hash",
       ExpressionAttributeNames: { "#state": "state", "#sms": SMS_STATE, "#type": "type" },
       ExpressionAttributeValues: { ":challenge": "challenge", ":hash": codeHash },
@@ -93,7 +117,10 @@ export async function sendSignInSmsCode(
 
   const nowMs = deps.clock.now().getTime();
   const previous = smsStateOf(challenge);
-  if (previous && nowMs - previous.sentAtMs < RESEND_INTERVAL_MS) throw resendRefusal(previous.sentAtMs, nowMs);
+  // A used code does not hold back a new one: its sign-in failed after spending it.
+  if (previous && previous.usedAtMs === undefined && nowMs - previous.sentAtMs < RESEND_INTERVAL_MS) {
+    throw resendRefusal(previous.sentAtMs, nowMs);
+  }
 
   const code = newSmsCode();
   const state: SmsChallengeState = {
@@ -104,8 +131,9 @@ export async function sendSignInSmsCode(
     expiresAtMs: Math.min(nowMs + SMS_CODE_TTL_SECONDS * 1000, challenge.expiresAt * 1000),
   };
   const claimed = await setChallengeState(deps, challenge, SMS_STATE, { ...state }, {
-    // Invariant: texts for one challenge are at least RESEND_INTERVAL_MS apart, however parallel.
-    expression: "attribute_not_exists(#state.#method) OR #state.#method.sentAtMs <= :cutoff",
+    // Invariant: texts for one challenge are at least RESEND_INTERVAL_MS apart, however parallel
+    // (unless the earlier code was already used).
+    expression: "attribute_not_exists(#state.#method) OR attribute_exists(#state.#method.usedAtMs) OR #state.#method.sentAtMs <= :cutoff",
     values: { ":cutoff": nowMs - RESEND_INTERVAL_MS },
   });
   if (!claimed) {

@@ -1,0 +1,130 @@
+// Threat to the user, not by an attacker: a client that sends the second step twice (a
+// double-click, a retry after a timeout, React's doubled effect). A copy that arrives after the
+// right proof was used must be told so, must not count as a wrong guess, and must never cost the
+// request that won its sign-in. The faulty proxy holds the winner's session write so the copies
+// land in exactly that window.
+import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
+import { startEmbeddedDynamo, type EmbeddedDynamo } from "./local/embedded-dynamo.js";
+import { startFaultyProxy, type FaultyProxy } from "./testing/faulty-proxy.js";
+import { COMPLETE_SIGN_IN, startSignIn, type TestApi } from "./testing/harness.js";
+import type { SnsEndpoint } from "./testing/sns-endpoint.js";
+import { e164, enableSmsTwoFactor, passwordStep, sendSignInSms, signUpFrom, startSmsApi, uniqueMobile, useLoopbackSns } from "./testing/sms.js";
+import { startKeySignIn, userWithKey, WEBAUTHN_ENV } from "./testing/webauthn-flows.js";
+
+let store: EmbeddedDynamo;
+let proxy: FaultyProxy;
+let sns: SnsEndpoint;
+let restoreSns: () => Promise<void>;
+let api: TestApi;
+beforeAll(async () => {
+  store = await startEmbeddedDynamo();
+  proxy = await startFaultyProxy(store.endpoint);
+  const loopback = await useLoopbackSns();
+  ({ sns, restore: restoreSns } = loopback);
+  api = await startSmsApi({ ...loopback.apiEnv, ...WEBAUTHN_ENV, AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint });
+});
+beforeEach(() => {
+  proxy.decide = () => undefined;
+});
+afterAll(async () => {
+  await api.close();
+  await restoreSns();
+  await proxy.close();
+  await store.close();
+});
+
+/**
+ * Sends `input` once and holds its session write; once that write reaches the store, sends
+ * `copies` more of the same (one after another), then lets the first one finish.
+ */
+async function withLateCopies(input: Record<string, unknown>, copies: number) {
+  const challengeId = input.challengeId as string;
+  let release!: () => void;
+  let reached!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const sessionWriteReached = new Promise<void>((resolve) => (reached = resolve));
+  proxy.decide = (operation, body) => {
+    if (operation !== "UpdateItem" || !body.includes(`SESSION#${challengeId}`) || !body.includes("tokenHash")) return undefined;
+    reached();
+    return { holdUntil: held };
+  };
+  const first = api.gql(COMPLETE_SIGN_IN, { input });
+  await sessionWriteReached;
+  const late = [];
+  for (let i = 0; i < copies; i++) late.push((await api.gql(COMPLETE_SIGN_IN, { input })).data.completeSignIn);
+  release();
+  return { first: (await first).data.completeSignIn, late };
+}
+
+test("SMS: copies of the right code sent while the first is signing in are told it was used, and the first signs in", async () => {
+  const user = await signUpFrom(api);
+  const phone = uniqueMobile();
+  await enableSmsTwoFactor(api, sns, user, phone);
+  const { id: challengeId } = await passwordStep(api, user);
+  await sendSignInSms(api, challengeId, { ip: user.ip });
+  const smsCode = sns.lastCodeFor(e164(phone));
+
+  const { first, late } = await withLateCopies({ challengeId, smsCode }, 6);
+  expect(late).toEqual(
+    Array.from({ length: 6 }, () => ({ __typename: "InvalidCodeError", message: "That code was already used. Ask for a new one.", attemptsRemaining: 5 })),
+  );
+  expect(first.__typename).toBe("SignedIn");
+});
+
+test("WebAuthn: copies of the same assertion sent while the first is signing in are told it was used, and the first signs in", async () => {
+  const { user, key } = await userWithKey(api);
+  const challengeId = await startSignIn(api, user.email);
+  const webAuthnResponse = key.authenticate((await startKeySignIn(api, challengeId)) as never);
+
+  const { first, late } = await withLateCopies({ challengeId, webAuthnResponse }, 6);
+  expect(late).toEqual(
+    Array.from({ length: 6 }, () => ({
+      __typename: "InvalidCodeError",
+      message: "That security key prompt was already answered. Try again.",
+      attemptsRemaining: 5,
+    })),
+  );
+  expect(first.__typename).toBe("SignedIn");
+});
+
+test("WebAuthn: a start sent twice (a double-click) gives one challenge, so the key answers the one the server holds", async () => {
+  const { user, key } = await userWithKey(api);
+  const challengeId = await startSignIn(api, user.email);
+  const [one, two] = await Promise.all([startKeySignIn(api, challengeId), startKeySignIn(api, challengeId)]);
+  expect(two.challenge).toBe(one.challenge);
+  // Later starts while it is unanswered, one after another, get it too.
+  expect((await startKeySignIn(api, challengeId)).challenge).toBe(one.challenge);
+  const res = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, webAuthnResponse: key.authenticate(one as never) } });
+  expect(res.data.completeSignIn.__typename).toBe("SignedIn");
+});
+
+test("WebAuthn: once a challenge was answered wrongly, a new start gives a new challenge", async () => {
+  const { user, key } = await userWithKey(api);
+  const challengeId = await startSignIn(api, user.email);
+  const options = await startKeySignIn(api, challengeId);
+  const forged = key.authenticate(options as never, { origin: "https://evil.example" });
+  const wrong = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, webAuthnResponse: forged } });
+  expect(wrong.data.completeSignIn).toMatchObject({ __typename: "InvalidCodeError", attemptsRemaining: 4 });
+  const again = await startKeySignIn(api, challengeId);
+  expect(again.challenge).not.toBe(options.challenge);
+  const res = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, webAuthnResponse: key.authenticate(again as never) } });
+  expect(res.data.completeSignIn.__typename).toBe("SignedIn");
+});
+
+test("SMS: if the session write fails after the code was used, a new code can be sent at once", async () => {
+  const user = await signUpFrom(api);
+  const phone = uniqueMobile();
+  await enableSmsTwoFactor(api, sns, user, phone);
+  const { id: challengeId } = await passwordStep(api, user);
+  await sendSignInSms(api, challengeId, { ip: user.ip });
+  proxy.decide = (operation, body) =>
+    operation === "UpdateItem" && body.includes(`SESSION#${challengeId}`) && body.includes("tokenHash") ? "unavailable" : undefined;
+  const failed = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, smsCode: sns.lastCodeFor(e164(phone)) } });
+  expect(failed.data.completeSignIn.__typename).toBe("ServiceUnavailableError");
+  proxy.decide = () => undefined;
+
+  // No 30-second wait: the code it would hold back for was already used.
+  expect((await sendSignInSms(api, challengeId, { ip: user.ip })).data.sendSignInSmsCode.__typename).toBe("SmsCodeSent");
+  const res = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, smsCode: sns.lastCodeFor(e164(phone)) } });
+  expect(res.data.completeSignIn.__typename).toBe("SignedIn");
+});
