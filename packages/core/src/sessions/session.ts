@@ -11,6 +11,12 @@ export interface SessionRecord {
   /** When the session last proved a second factor: step-up is judged from this. */
   aal2At?: string;
   createdAt: string;
+  /**
+   * When the account state this sign-in was judged on was read (the challenge's creation, the
+   * passkey's account read): a revocation after that moment revokes the session, even if the
+   * session itself was written a moment after the revocation. Absent on older sessions.
+   */
+  authStartedAt?: string;
   /** Absolute expiry, epoch seconds (also DynamoDB's TTL attribute). */
   expiresAt: number;
   lastSeenAt: number;

@@ -19,7 +19,7 @@ const TOKEN_PATTERN = /^((?:ses|chl)_[0-9a-z]{26})\.([A-Za-z0-9_-]{43})$/;
 const LAST_SEEN_GRANULARITY_SECONDS = 60;
 
 /** The attributes that turn an item into a live session; shared by direct sign-in and challenge completion. */
-export function sessionAttributes(deps: Deps, aal: Aal, enrolmentRequired: boolean) {
+export function sessionAttributes(deps: Deps, aal: Aal, enrolmentRequired: boolean, authStartedAt?: string) {
   const now = deps.clock.now();
   const secret = randomToken(32);
   const attributes = {
@@ -28,6 +28,7 @@ export function sessionAttributes(deps: Deps, aal: Aal, enrolmentRequired: boole
     aal,
     aal2At: aal === "AAL2" ? now.toISOString() : undefined,
     createdAt: now.toISOString(),
+    authStartedAt: authStartedAt ?? now.toISOString(),
     expiresAt: epochSeconds(now) + deps.config.session.absoluteSeconds,
     lastSeenAt: epochSeconds(now),
     enrolmentRequired,
@@ -46,9 +47,10 @@ export async function createSession(
   account: Account,
   aal: Aal,
   enrolmentRequired: boolean,
+  authStartedAt?: string,
 ): Promise<IssuedSession> {
   const id = newId("ses");
-  const { attributes, issue } = sessionAttributes(deps, aal, enrolmentRequired);
+  const { attributes, issue } = sessionAttributes(deps, aal, enrolmentRequired, authStartedAt);
   await deps.db.doc.send(
     new PutCommand({
       TableName: deps.db.table,
@@ -89,7 +91,7 @@ export async function resolveSession(deps: Deps, token: string | undefined): Pro
   const [accountItem, domainItem] = await batchGet(deps.db, [keys.account(session.email), keys.domain(domainOf(session.email))]);
   const account = toAccount(accountItem);
   if (!account || account.userId !== session.userId) return undefined;
-  if (account.sessionsValidFrom && session.createdAt < account.sessionsValidFrom) return undefined;
+  if (account.sessionsValidFrom && (session.authStartedAt ?? session.createdAt) < account.sessionsValidFrom) return undefined;
   if (now - session.lastSeenAt >= LAST_SEEN_GRANULARITY_SECONDS) {
     await deps.db.doc.send(
       new UpdateCommand({

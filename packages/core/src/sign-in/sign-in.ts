@@ -147,7 +147,8 @@ export async function completeSignIn(
   }
 
   // An account with 2FA on is never held for enrolment: its sessions start unrestricted.
-  const { attributes, issue } = sessionAttributes(deps, "AAL2", false);
+  // Judged on the factors snapshotted at the challenge's creation: a reset since then revokes it.
+  const { attributes, issue } = sessionAttributes(deps, "AAL2", false, challenge.createdAt);
   // The good proof's unit goes back while the challenge becomes the session (no extra round trip).
   const [conversion, release] = await Promise.allSettled([becomeSession(deps, challenge, attributes), limiter.release(unit)]);
   if (conversion.status === "rejected") throw conversion.reason;
@@ -164,7 +165,7 @@ async function becomeSession(deps: Deps, challenge: ChallengeRecord, attributes:
         TableName: deps.db.table,
         Key: keys.session(challenge.id),
         UpdateExpression:
-          "SET #type = :session, tokenHash = :tokenHash, aal = :aal, aal2At = :aal2At, createdAt = :createdAt, expiresAt = :expiresAt, lastSeenAt = :lastSeenAt, enrolmentRequired = :enrolmentRequired REMOVE #state, attempts, factors",
+          "SET #type = :session, tokenHash = :tokenHash, aal = :aal, aal2At = :aal2At, createdAt = :createdAt, authStartedAt = :authStartedAt, expiresAt = :expiresAt, lastSeenAt = :lastSeenAt, enrolmentRequired = :enrolmentRequired REMOVE #state, attempts, factors",
         // Invariant: a challenge becomes a session once, unexpired and within its attempt budget.
         ConditionExpression: "#type = :challenge AND attempts < :max AND expiresAt > :now",
         ExpressionAttributeNames: { "#type": "type", "#state": "state" },
@@ -175,6 +176,7 @@ async function becomeSession(deps: Deps, challenge: ChallengeRecord, attributes:
           ":aal": attributes.aal,
           ":aal2At": attributes.aal2At,
           ":createdAt": attributes.createdAt,
+          ":authStartedAt": attributes.authStartedAt,
           ":expiresAt": attributes.expiresAt,
           ":lastSeenAt": attributes.lastSeenAt,
           ":enrolmentRequired": attributes.enrolmentRequired,

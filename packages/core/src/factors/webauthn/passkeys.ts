@@ -87,6 +87,7 @@ export async function completePasskeySignIn(
   if (!(await consumeCeremony(deps, challenge))) throw new ExpiredError("This passkey sign-in has expired or was already used. Start again.");
 
   const owner = await getCredentialOwner(deps, response.id);
+  const readAt = deps.clock.now().toISOString();
   const account = owner ? await getAccount(deps, owner.email) : undefined;
   const factor = account && account.userId === owner?.userId ? factorForCredential(account, response.id) : undefined;
   const userHandle = response.response.userHandle;
@@ -108,7 +109,8 @@ export async function completePasskeySignIn(
 
   const enforcement = await enforcementForAccount(deps, account);
   const aal = verified.userVerified ? "AAL2" : "AAL1";
-  const session = await createSession(deps, account, aal, enforcement.mustEnrolNow);
+  // Judged on the account as read above: a reset since then (keys cleared) revokes the session.
+  const session = await createSession(deps, account, aal, enforcement.mustEnrolNow, readAt);
   deps.log.info({ event: "signIn", userId: account.userId, aal, method: "PASSKEY" }, "signed in");
   return { session, account };
 }

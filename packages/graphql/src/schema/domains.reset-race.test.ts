@@ -1,0 +1,100 @@
+// Threat: a member's lost phone is in someone else's hands. The owner resets the member's 2FA
+// while that someone is completing a sign-in with it: the session written a moment after the
+// reset must be revoked with the rest, not survive because it was written last.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { startEmbeddedDynamo, type EmbeddedDynamo } from "@access-identity/functions/local/embedded-dynamo";
+import { startDnsServer, type TestDnsServer } from "@access-identity/functions/testing/dns-server";
+import { startFaultyProxy, type FaultyProxy } from "@access-identity/functions/testing/faulty-proxy";
+import { COMPLETE_SIGN_IN, oathtool, startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
+import { SoftAuthenticator } from "@access-identity/functions/testing/soft-authenticator";
+import { completePasskey, enableWebAuthnTwoFactor, ORIGIN, RP_ID, startPasskey, WEBAUTHN_ENV } from "@access-identity/functions/testing/webauthn-flows";
+import { ME, proveDomain, RESET, signInAal2, signUp, signUpWithTotp, type TestUser } from "./domains.fixtures.js";
+
+let store: EmbeddedDynamo;
+let proxy: FaultyProxy;
+let dns: TestDnsServer;
+let api: TestApi;
+let owner: TestUser;
+let member: TestUser;
+
+beforeAll(async () => {
+  store = await startEmbeddedDynamo();
+  proxy = await startFaultyProxy(store.endpoint);
+  dns = await startDnsServer({}, { zones: ["reset-race.test"] });
+  api = await startTestApi({ env: { ...WEBAUTHN_ENV, DNS_SERVERS: dns.address, AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint } });
+  owner = await signUpWithTotp(api, "owner@reset-race.test");
+  member = await signUpWithTotp(api, "member@reset-race.test");
+  await proveDomain(api, dns, owner, "reset-race.test", {});
+});
+afterAll(async () => {
+  await api?.close();
+  await dns?.close();
+  await proxy?.close();
+  await store?.close();
+});
+
+test("a sign-in whose second factor was checked before a reset, but whose session is written after it, is revoked", async () => {
+  const ownerToken = await signInAal2(api, owner);
+  api.clock.advance(30);
+  const challengeId = await startSignIn(api, member.email);
+  api.clock.advance(1);
+
+  // The phone's code passes; hold the session write until the owner's reset has landed. (Here
+  // the session's own timestamp would also fall before the reset; the passkey case below is the
+  // one where only the time the sign-in was judged tells them apart.)
+  let release!: () => void;
+  let reached!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const sessionWriteReached = new Promise<void>((resolve) => (reached = resolve));
+  proxy.decide = (operation, body) => {
+    if (operation !== "UpdateItem" || !body.includes(`SESSION#${challengeId}`) || !body.includes("tokenHash")) return undefined;
+    reached();
+    return { holdUntil: held };
+  };
+  const signingIn = api.gql(COMPLETE_SIGN_IN, { input: { challengeId, totpCode: oathtool(member.totpSecret!, api.clock.now()) } });
+  await sessionWriteReached;
+  proxy.decide = () => undefined;
+  const reset = await api.gql(RESET, { input: { email: member.email, reason: "phone stolen" } }, { token: ownerToken });
+  expect(reset.data.resetUserTwoFactor.__typename).toBe("TwoFactorReset");
+  release();
+
+  const signedIn = (await signingIn).data.completeSignIn;
+  expect(signedIn.__typename).toBe("SignedIn");
+  // Written after the reset, but judged on the factors the reset removed: it must not work.
+  const me = await api.gql(ME, {}, { token: signedIn.session.token });
+  expect(me.data.me).toBeNull();
+});
+
+test("a passkey sign-in whose key was checked before a reset, but whose session is written after it, is revoked", async () => {
+  const ownerToken = await signInAal2(api, owner);
+  const holder = await signUp(api, "passkey-holder@reset-race.test");
+  const key = new SoftAuthenticator({ origin: ORIGIN, rpId: RP_ID, attachment: "platform", backupEligible: true });
+  await enableWebAuthnTwoFactor(api, holder, key);
+  const response = key.authenticate(await startPasskey(api, "198.51.100.77"));
+  api.clock.advance(1);
+
+  // The key's assertion passes; the domain's policy is read next, before the session is written:
+  // hold that read until the owner's reset (which removes the key) has landed.
+  let release!: () => void;
+  let reached!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const policyReadReached = new Promise<void>((resolve) => (reached = resolve));
+  proxy.decide = (operation, body) => {
+    if (operation !== "GetItem" || !body.includes("DOMAIN#reset-race.test")) return undefined;
+    reached();
+    return { holdUntil: held };
+  };
+  const signingIn = completePasskey(api, response);
+  await policyReadReached;
+  proxy.decide = () => undefined;
+  api.clock.advance(1);
+  const reset = await api.gql(RESET, { input: { email: holder.email, reason: "laptop stolen" } }, { token: ownerToken });
+  expect(reset.data.resetUserTwoFactor.__typename).toBe("TwoFactorReset");
+  api.clock.advance(1);
+  release();
+
+  const signedIn = await signingIn;
+  expect(signedIn.__typename).toBe("SignedIn");
+  const me = await api.gql(ME, {}, { token: signedIn.session.token });
+  expect(me.data.me).toBeNull();
+});
