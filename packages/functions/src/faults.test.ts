@@ -1,6 +1,7 @@
 // Threat: a dependency failing — DynamoDB throttling or an outage. The SDK retries where it
 // should, the user gets a clean retryable error, and no half-written state is left behind (no
 // session without its challenge consumed, no account half-made).
+import { domainStream, readAudit, userStream } from "@access-identity/core";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "./local/embedded-dynamo.js";
 import { startFaultyProxy, type FaultyProxy } from "./testing/faulty-proxy.js";
@@ -102,4 +103,20 @@ test("right codes racing a slow session write are not guesses: they cannot use u
   expect(outcomes.filter((o) => o.__typename === "InvalidCodeError")).toEqual(
     Array.from({ length: 7 }, () => ({ __typename: "InvalidCodeError", message: expect.stringMatching(/already used/), attemptsRemaining: 5 })),
   );
+});
+
+test("an audit event AWS only partly takes under throttling is resent until it is in every stream it belongs to", async () => {
+  const user = await signUpUser(api, uniqueEmail("audit-throttle.test"));
+  // A claim's event goes to the user's log and the domain's: the batch writes one and hands the other back.
+  let unprocessed = 1;
+  proxy.decide = (operation) => (operation === "BatchWriteItem" && unprocessed-- > 0 ? "unprocessed" : undefined);
+  const claim = await api.gql(`mutation($input: ClaimDomainInput!) { claimDomain(input: $input) { __typename } }`, { input: { name: "audit-throttle.test" } }, { token: user.token });
+  expect(claim.data.claimDomain.__typename).toBe("DomainClaim");
+  expect(proxy.faultsServed).toBe(1);
+
+  const deps = api.server.deps;
+  const inUserLog = (await readAudit(deps, userStream(user.userId), {})).items.map((i) => i.node);
+  const inDomainLog = (await readAudit(deps, domainStream("audit-throttle.test"), {})).items.map((i) => i.node);
+  expect(inUserLog.map((e) => e.action)).toEqual(["DOMAIN_CLAIMED"]);
+  expect(inDomainLog).toEqual(inUserLog);
 });

@@ -1,6 +1,7 @@
-import { BatchWriteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { UserRef } from "../accounts/account.js";
 import { epochSeconds } from "../clock.js";
+import { batchPut } from "../db/batch.js";
 import { keys, type AuditStream } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import { newId } from "../ids.js";
@@ -49,16 +50,11 @@ export async function recordAudit(
 ): Promise<AuditEvent> {
   const now = deps.clock.now();
   const full: AuditEvent = { id: newId("evt"), at: now.toISOString(), ...event };
-  await deps.db.doc.send(
-    new BatchWriteCommand({
-      RequestItems: {
-        [deps.db.table]: streams.map((stream) => ({
-          PutRequest: {
-            Item: { ...keys.auditEvent(stream, full.id), type: "audit", ...full, expiresAt: epochSeconds(now) + RETENTION_SECONDS },
-          },
-        })),
-      },
-    }),
+  // One write per stream. Under throttling AWS may take some and hand the others back, so batchPut
+  // resends those until every stream has the event (or gives up with a retryable error).
+  await batchPut(
+    deps.db,
+    streams.map((stream) => ({ ...keys.auditEvent(stream, full.id), type: "audit", ...full, expiresAt: epochSeconds(now) + RETENTION_SECONDS })),
   );
   deps.log.info({ event: "audit", action: full.action, actor: full.actor?.id, subject: full.subject?.id }, "audit event");
   return full;

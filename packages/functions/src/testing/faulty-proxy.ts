@@ -4,8 +4,10 @@ import type { AddressInfo } from "node:net";
 /**
  * What the proxy does with one DynamoDB request: pass it on, answer a fault instead, or hold it
  * (a slow store) until the promise settles, then pass it on — to put racing requests in an order.
+ * "unprocessed" (BatchWriteItem only) does what AWS does to a throttled batch: it writes the first
+ * item of each table and hands the rest back as UnprocessedItems, with a 200.
  */
-export type Fault = "throttle" | "unavailable" | { holdUntil: Promise<unknown> } | undefined;
+export type Fault = "throttle" | "unavailable" | "unprocessed" | { holdUntil: Promise<unknown> } | undefined;
 
 export interface FaultyProxy {
   endpoint: string;
@@ -32,6 +34,20 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
     if (typeof fault === "object") {
       await fault.holdUntil.catch(() => {});
       fault = undefined;
+    }
+    if (fault === "unprocessed") {
+      proxy.faultsServed += 1;
+      const { kept, rest } = splitBatchWrite(body);
+      const upstreamRes = await send(upstream, req, kept).catch(() => undefined);
+      if (!upstreamRes) return void res.destroy();
+      if (upstreamRes.status !== 200) {
+        res.writeHead(upstreamRes.status, { "content-type": "application/x-amz-json-1.0" });
+        res.end(upstreamRes.body);
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/x-amz-json-1.0", "x-amzn-requestid": "fault" });
+      res.end(JSON.stringify({ UnprocessedItems: rest }));
+      return;
     }
     if (fault) {
       proxy.faultsServed += 1;
@@ -60,4 +76,30 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
     server.close(() => resolve());
   });
   return proxy;
+}
+
+/** A BatchWriteItem body split in two: the first write of each table, and the rest. */
+function splitBatchWrite(body: Buffer): { kept: Buffer; rest: Record<string, unknown[]> } {
+  const request = JSON.parse(body.toString("utf8")) as { RequestItems: Record<string, unknown[]> } & Record<string, unknown>;
+  const kept: Record<string, unknown[]> = {};
+  const rest: Record<string, unknown[]> = {};
+  for (const [table, writes] of Object.entries(request.RequestItems)) {
+    kept[table] = writes.slice(0, 1);
+    if (writes.length > 1) rest[table] = writes.slice(1);
+  }
+  return { kept: Buffer.from(JSON.stringify({ ...request, RequestItems: kept })), rest };
+}
+
+/** Sends a (rewritten) request body upstream and reads the whole answer. */
+function send(upstream: URL, req: IncomingMessage, body: Buffer): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const headers = { ...req.headers, "content-length": String(body.length) };
+    const forward = httpRequest({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers }, async (upstreamRes) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of upstreamRes) chunks.push(chunk as Buffer);
+      resolve({ status: upstreamRes.statusCode ?? 502, body: Buffer.concat(chunks) });
+    });
+    forward.on("error", reject);
+    forward.end(body);
+  });
 }
