@@ -3,6 +3,7 @@ import { userRef, type Account } from "../accounts/account.js";
 import { domainStream, recordAudit, userStream } from "../audit/audit.js";
 import { epochSeconds } from "../clock.js";
 import { randomToken } from "../crypto/random.js";
+import { writeIf } from "../db/client.js";
 import { keys } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import { NotAllowedError } from "../errors.js";
@@ -52,9 +53,11 @@ export async function isPublicMailDomain(name: string): Promise<boolean> {
 
 /**
  * Starts proving the caller's own email domain. Each claimant has a claim of their own (so one
- * member cannot disturb another's), and claiming again replaces it with a fresh token. Claiming a
- * domain that is already verified is allowed: whoever can publish its DNS records may become an
- * owner too, which is also how an organisation whose owners have all left gets back in.
+ * member cannot disturb another's). Claiming again while the claim is live returns it unchanged
+ * (same token, same expiry), so a double-submit or a retrying client never leaves the user
+ * publishing a token that no longer counts; once it has expired, a new one gets a fresh token.
+ * Claiming a domain that is already verified is allowed: whoever can publish its DNS records may
+ * become an owner too, which is also how an organisation whose owners have all left gets back in.
  */
 export async function claimDomain(deps: Deps, account: Account, input: { name: string }): Promise<{ claim: DomainClaim; domain: DomainRecord }> {
   const name = parseDomainName(input.name);
@@ -62,8 +65,19 @@ export async function claimDomain(deps: Deps, account: Account, input: { name: s
   if (await isPublicMailDomain(name)) {
     throw new NotAllowedError("This is a public email provider's domain: only an organisation's own domain can be claimed.");
   }
-  // Each claim writes to the domain's audit log: a member must not be able to bury the owners' history.
-  await deps.limiter.hit(deps.limits.domainClaimsPerAccount, account.userId);
+  const claim = (await loadClaim(deps, name, account.userId)).claim ?? (await newClaim(deps, account, name));
+  const domain = (await getDomain(deps, name)) ?? unprovenDomain(name, deps.clock.now());
+  return { claim, domain };
+}
+
+/**
+ * Stores a fresh claim for a caller who has no live one, or answers the one a parallel first
+ * claim (the other half of a double-submit) stored instead.
+ */
+async function newClaim(deps: Deps, account: Account, name: string): Promise<DomainClaim> {
+  // Each new claim writes to the domain's audit log: a member must not be able to bury the owners'
+  // history. Answering a live claim again writes nothing, so only new claims use a unit.
+  const unit = await deps.limiter.hit(deps.limits.domainClaimsPerAccount, account.userId);
   const now = deps.clock.now();
   const claim: DomainClaim = {
     name,
@@ -74,16 +88,29 @@ export async function claimDomain(deps: Deps, account: Account, input: { name: s
     createdAt: now.toISOString(),
     expiresAt: epochSeconds(now) + CLAIM_TTL_SECONDS,
   };
-  // A plain put: the newest claim by this user wins, and nobody else's claim is touched.
-  await deps.db.doc.send(
-    new PutCommand({ TableName: deps.db.table, Item: { ...keys.domainClaim(name, account.userId), type: "domainClaim", ...claim } }),
+  const stored = await writeIf(
+    deps.db,
+    new PutCommand({
+      TableName: deps.db.table,
+      Item: { ...keys.domainClaim(name, account.userId), type: "domainClaim", ...claim },
+      // Invariant: a live claim's token never changes (nobody else's claim is touched either), so
+      // of parallel first claims one is stored and every one of them answers with it.
+      ConditionExpression: "attribute_not_exists(PK) OR expiresAt <= :now",
+      ExpressionAttributeValues: { ":now": epochSeconds(now) },
+    }),
   );
+  if (!stored) {
+    // This request made no claim, so it gives its unit back and answers with the one that won.
+    await deps.limiter.release(unit);
+    const { claim: winner } = await loadClaim(deps, name, account.userId);
+    // (Gone already only if a verification used it up in between: then claim afresh.)
+    return winner ?? newClaim(deps, account, name);
+  }
   await recordAudit(deps, { action: "DOMAIN_CLAIMED", actor: userRef(account), subject: userRef(account), detail: name }, [
     userStream(account.userId),
     domainStream(name),
   ]);
-  const domain = (await getDomain(deps, name)) ?? unprovenDomain(name, now);
-  return { claim, domain };
+  return claim;
 }
 
 /** The caller's live claim on `name`, or undefined (none, or past its 7 days: the caller claims again). */

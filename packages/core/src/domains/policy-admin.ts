@@ -16,12 +16,29 @@ export interface DomainPolicyInput {
   gracePeriodDays?: number | null;
 }
 
-function validGracePeriod(days: number | null | undefined, current: number): number {
-  if (days === null || days === undefined) return current;
+/** The grace period the owner asked for, or undefined when they left it out (the current one stays). */
+function validGracePeriod(days: number | null | undefined): number | undefined {
+  if (days === null || days === undefined) return undefined;
   if (!Number.isInteger(days) || days < 0 || days > MAX_GRACE_PERIOD_DAYS) {
     throw new ValidationError(`The grace period must be between 0 and ${MAX_GRACE_PERIOD_DAYS} days.`, "gracePeriodDays");
   }
   return days;
+}
+
+/**
+ * The fields the owner gave, and only those: writing back a value read earlier would undo another
+ * owner's change made in between (one sets the grace period while this one only switches enforcement).
+ */
+function policyUpdate(enforce: boolean, gracePeriodDays: number | undefined, now: string) {
+  const set = [enforce ? "enforceTwoFactor = :yes" : "enforceTwoFactor = :no"];
+  const values: Record<string, unknown> = enforce ? { ":now": now } : { ":no": false };
+  if (gracePeriodDays !== undefined) {
+    set.push("gracePeriodDays = :grace");
+    values[":grace"] = gracePeriodDays;
+  }
+  // Switching on starts the grace period once; switching off clears it.
+  if (enforce) set.push("enforcedAt = if_not_exists(enforcedAt, :now)");
+  return { expression: `SET ${set.join(", ")}${enforce ? "" : " REMOVE enforcedAt"}`, values };
 }
 
 /**
@@ -31,27 +48,21 @@ function validGracePeriod(days: number | null | undefined, current: number): num
  */
 export async function setDomainTwoFactorPolicy(deps: Deps, caller: Caller, input: DomainPolicyInput): Promise<DomainRecord> {
   const name = parseDomainName(input.name);
-  const current = await loadOwnedDomain(deps, caller.account, name);
-  const gracePeriodDays = validGracePeriod(input.gracePeriodDays, current.gracePeriodDays);
+  await loadOwnedDomain(deps, caller.account, name);
+  const gracePeriodDays = validGracePeriod(input.gracePeriodDays);
   requireAdminStepUp(deps, caller);
   const email = caller.account.email;
+  const update = policyUpdate(input.enforce, gracePeriodDays, deps.clock.now().toISOString());
   let updated: DomainRecord;
   try {
     const { Attributes } = await deps.db.doc.send(
       new UpdateCommand({
         TableName: deps.db.table,
         Key: keys.domain(name),
-        UpdateExpression: input.enforce
-          ? "SET enforceTwoFactor = :yes, gracePeriodDays = :grace, enforcedAt = if_not_exists(enforcedAt, :now)"
-          : "SET enforceTwoFactor = :no, gracePeriodDays = :grace REMOVE enforcedAt",
+        UpdateExpression: update.expression,
         // Invariant: only a current owner of a verified domain sets its policy (an owner removed meanwhile loses).
         ConditionExpression: "verified = :yes AND contains(owners, :email)",
-        ExpressionAttributeValues: {
-          ":yes": true,
-          ":grace": gracePeriodDays,
-          ":email": email,
-          ...(input.enforce ? { ":now": deps.clock.now().toISOString() } : { ":no": false }),
-        },
+        ExpressionAttributeValues: { ":yes": true, ":email": email, ...update.values },
         ReturnValues: "ALL_NEW",
       }),
     );
@@ -60,7 +71,8 @@ export async function setDomainTwoFactorPolicy(deps: Deps, caller: Caller, input
     if (isConditionFailed(error)) throw new NotAllowedError(OWNERS_ONLY);
     throw error;
   }
-  const detail = input.enforce ? `2FA enforced, grace period ${gracePeriodDays} days` : "2FA no longer enforced";
+  // The grace period as stored, which is the one in force when it was left out.
+  const detail = input.enforce ? `2FA enforced, grace period ${updated.gracePeriodDays} days` : "2FA no longer enforced";
   await recordAudit(deps, { action: "DOMAIN_POLICY_CHANGED", actor: userRef(caller.account), detail }, [
     domainStream(name),
     userStream(caller.account.userId),

@@ -2,11 +2,13 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/l
 import type { Account, FactorKind, StoredFactor } from "../accounts/account.js";
 import { recordAudit, userStream } from "../audit/audit.js";
 import { epochSeconds } from "../clock.js";
-import { isConditionFailed } from "../db/client.js";
+import { getAccount } from "../accounts/accounts.js";
+import { isConditionFailed, writeIf } from "../db/client.js";
 import { keys } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import { ExpiredError, InvalidCodeError, ValidationError } from "../errors.js";
 import { hasPrefix, newId } from "../ids.js";
+import { methodForKind } from "./registry.js";
 import type { Reservation } from "../rate-limit/limiter.js";
 
 /** A factor being enrolled: it exists only until confirmed, and only for a few minutes. */
@@ -41,9 +43,8 @@ export async function startPending(
   account: Account,
   pending: Pick<PendingFactor, "kind" | "label" | "data"> & { ttlSeconds?: number },
 ): Promise<StartedPending> {
-  if (Object.keys(account.factors ?? {}).length >= MAX_FACTORS) {
-    throw new ValidationError(`An account can have at most ${MAX_FACTORS} factors.`, "factorId");
-  }
+  // A first check against the caller's snapshot; the cap itself is held when a factor is confirmed.
+  if (Object.keys(account.factors ?? {}).length >= MAX_FACTORS) throw tooManyFactors();
   const startReservation = await deps.limiter.hit(deps.limits.enrolmentStartsPerAccount, account.userId);
   const now = deps.clock.now();
   const record: PendingFactor = {
@@ -106,6 +107,25 @@ export async function failPending(deps: Deps, pending: PendingFactor): Promise<n
   throw new InvalidCodeError(PENDING_MAX_ATTEMPTS - attempts);
 }
 
+function tooManyFactors(): ValidationError {
+  return new ValidationError(`An account can have at most ${MAX_FACTORS} factors.`, "factorId");
+}
+
+/**
+ * Why a confirmation's write was refused, read afresh: this very factor is already there (a
+ * parallel confirmation won), or the account is full. A full account keeps the pending factor, so
+ * removing another factor and confirming again still works; but whatever the factor's method
+ * claimed for it (a security key's credential id) is given back, as the factor never came to be.
+ */
+async function refuseActivation(deps: Deps, account: Account, factor: StoredFactor): Promise<never> {
+  const fresh = await getAccount(deps, account.email);
+  if (!fresh || fresh.userId !== account.userId || fresh.factors?.[factor.id]) {
+    throw new ExpiredError("This enrolment was already completed.");
+  }
+  await methodForKind(factor.kind)?.onRemoved?.(deps, account, factor);
+  throw tooManyFactors();
+}
+
 /**
  * Makes a pending factor active: one conditional write adds it to the account (so a factor never
  * exists half-made), then the pending item is removed and the change audited.
@@ -123,22 +143,20 @@ export async function activatePending(
     createdAt: deps.clock.now().toISOString(),
     data,
   };
-  try {
-    await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.account(account.email),
-        UpdateExpression: "SET factors.#id = :factor",
-        // Invariant: a pending factor is confirmed once, into its own account only.
-        ConditionExpression: "userId = :userId AND attribute_not_exists(factors.#id)",
-        ExpressionAttributeNames: { "#id": factor.id },
-        ExpressionAttributeValues: { ":factor": factor, ":userId": account.userId },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) throw new ExpiredError("This enrolment was already completed.");
-    throw error;
-  }
+  const added = await writeIf(
+    deps.db,
+    new UpdateCommand({
+      TableName: deps.db.table,
+      Key: keys.account(account.email),
+      UpdateExpression: "SET factors.#id = :factor",
+      // Invariants: a pending factor is confirmed once, into its own account only; and an account
+      // never holds more than MAX_FACTORS, however many enrolments were started before it filled.
+      ConditionExpression: "userId = :userId AND attribute_not_exists(factors.#id) AND size(factors) < :max",
+      ExpressionAttributeNames: { "#id": factor.id },
+      ExpressionAttributeValues: { ":factor": factor, ":userId": account.userId, ":max": MAX_FACTORS },
+    }),
+  );
+  if (!added) await refuseActivation(deps, account, factor);
   await deps.db.doc.send(
     new DeleteCommand({ TableName: deps.db.table, Key: keys.pendingFactor(account.userId, pending.id) }),
   );

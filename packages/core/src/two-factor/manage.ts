@@ -2,7 +2,7 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { userRef, type Account, type StoredFactor } from "../accounts/account.js";
 import { getAccount } from "../accounts/accounts.js";
 import { recordAudit, userStream } from "../audit/audit.js";
-import { isConditionFailed } from "../db/client.js";
+import { isConditionFailed, writeIf } from "../db/client.js";
 import { keys } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import { enforcementForAccount } from "../domains/policy.js";
@@ -29,20 +29,23 @@ export async function enableTwoFactor(deps: Deps, account: Account, input: { bac
     throw new ValidationError("Confirm that you have stored your backup codes.", "backupCodesAcknowledged");
   }
   if (account.twoFactorEnabled) return account;
-  try {
-    await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.account(account.email),
-        UpdateExpression: "SET twoFactorEnabled = :yes, twoFactorEnabledAt = :now",
-        // Invariant: 2FA is on only while a factor and backup codes exist (a parallel removal loses).
-        ConditionExpression: "userId = :userId AND size(factors) > :zero AND attribute_exists(backupCodes)",
-        ExpressionAttributeValues: { ":yes": true, ":now": deps.clock.now().toISOString(), ":userId": account.userId, ":zero": 0 },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) throw new ValidationError("Add a factor and generate backup codes first.", "factors");
-    throw error;
+  const enabled = await writeIf(
+    deps.db,
+    new UpdateCommand({
+      TableName: deps.db.table,
+      Key: keys.account(account.email),
+      UpdateExpression: "SET twoFactorEnabled = :yes, twoFactorEnabledAt = :now",
+      // Invariants: 2FA is on only while a factor and backup codes exist (a parallel removal loses);
+      // and it is turned on once, so a double-submit records one event and keeps the first moment.
+      ConditionExpression: "userId = :userId AND twoFactorEnabled <> :yes AND size(factors) > :zero AND attribute_exists(backupCodes)",
+      ExpressionAttributeValues: { ":yes": true, ":now": deps.clock.now().toISOString(), ":userId": account.userId, ":zero": 0 },
+    }),
+  );
+  if (!enabled) {
+    // A parallel request (the other half of a double-submit) turned it on first: the same answer.
+    const fresh = await getAccount(deps, account.email);
+    if (fresh?.userId === account.userId && fresh.twoFactorEnabled) return fresh;
+    throw new ValidationError("Add a factor and generate backup codes first.", "factors");
   }
   await recordAudit(deps, { action: "TWO_FACTOR_ENABLED", actor: userRef(account), subject: userRef(account) }, [
     userStream(account.userId),
@@ -56,7 +59,7 @@ export async function enableTwoFactor(deps: Deps, account: Account, input: { bac
  */
 export async function clearTwoFactor(deps: Deps, account: Account, options: { revokeSessions: boolean }): Promise<Account> {
   const now = deps.clock.now().toISOString();
-  await deps.db.doc.send(
+  const { Attributes: before } = await deps.db.doc.send(
     new UpdateCommand({
       TableName: deps.db.table,
       Key: keys.account(account.email),
@@ -68,9 +71,12 @@ export async function clearTwoFactor(deps: Deps, account: Account, options: { re
         ":userId": account.userId,
         ...(options.revokeSessions ? { ":now": now } : {}),
       },
+      // The factors as they were when cleared, not as the caller's snapshot saw them: a key
+      // confirmed in between is cleared too, and its credential id must be freed with the rest.
+      ReturnValues: "ALL_OLD",
     }),
   );
-  for (const factor of Object.values(account.factors ?? {})) {
+  for (const factor of Object.values((before?.factors ?? {}) as Account["factors"])) {
     await methodForKind(factor.kind)?.onRemoved?.(deps, account, factor);
   }
   return reload(deps, account);

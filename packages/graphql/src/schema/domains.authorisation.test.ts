@@ -13,6 +13,7 @@ import {
   RESET,
   SET_POLICY,
   signInAal2,
+  signInPassword,
   signUp,
   signUpWithTotp,
   VERIFY,
@@ -74,11 +75,35 @@ describe("claiming", () => {
     expect(typename(await api.gql(VERIFY, { input: { name: "rival.test" } }, { token: member.token }))).toBe("NotAllowedError");
   });
 
-  test("claims are rate-limited per account, so a member cannot flood the owners' audit log", async () => {
-    const spammer = await signUp(api, "spammer@acme.test");
-    for (let i = 0; i < 10; i++) expect(typename(await api.gql(CLAIM, { input: { name: "acme.test" } }, { token: spammer.token }))).toBe("DomainClaim");
-    const refused = await api.gql(CLAIM, { input: { name: "acme.test" } }, { token: spammer.token });
-    expect(refused.data.claimDomain).toMatchObject({ __typename: "RateLimitedError", retryAfterSeconds: expect.any(Number) });
+  test("claiming again while the claim is live returns it unchanged, uses no unit and adds nothing to the owners' audit log", async () => {
+    const repeater = await signUp(api, "repeat@acme.test");
+    const first = (await api.gql(CLAIM, { input: { name: "acme.test" } }, { token: repeater.token })).data.claimDomain;
+    expect(first.__typename).toBe("DomainClaim");
+    // More re-claims than the 10 new claims an hour allows: none is refused, none changes the token.
+    for (let i = 0; i < 12; i++) {
+      expect((await api.gql(CLAIM, { input: { name: "acme.test" } }, { token: repeater.token })).data.claimDomain).toEqual(first);
+    }
+    const log = (await api.gql(DOMAIN, { name: "acme.test" }, { token: owner.token })).data.domain.auditLog.edges;
+    const claims = log.filter((e: { node: { action: string; actor: { email: string } } }) => e.node.action === "DOMAIN_CLAIMED" && e.node.actor.email === repeater.email);
+    expect(claims).toHaveLength(1);
+  });
+
+  test("new claims are rate-limited per account, so a member cannot flood the owners' audit log", async () => {
+    // A new claim needs the last one expired (7 days), so this limit's window is long: 2 per century.
+    const limited = await startTestApi({ env: { RATE_LIMIT_DOMAIN_CLAIMS_PER_ACCOUNT: `2/${100 * 365 * 24 * 3600}` } });
+    try {
+      const spammer = await signUp(limited, "spammer@acme.test");
+      let token = spammer.token;
+      for (let i = 0; i < 2; i++) {
+        expect(typename(await limited.gql(CLAIM, { input: { name: "acme.test" } }, { token }))).toBe("DomainClaim");
+        limited.clock.advance(7 * 24 * 3600 + 1);
+        token = (await signInPassword(limited, spammer.email)).token; // the week also ended the session
+      }
+      const refused = await limited.gql(CLAIM, { input: { name: "acme.test" } }, { token });
+      expect(refused.data.claimDomain).toMatchObject({ __typename: "RateLimitedError", retryAfterSeconds: expect.any(Number) });
+    } finally {
+      await limited.close();
+    }
   });
 
   test("a claimant who is not an owner sees none of the domain's owners, members or history", async () => {

@@ -5,7 +5,7 @@ import { createSocket, type Socket } from "node:dgram";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startDnsServer, type TestDnsServer } from "@access-identity/functions/testing/dns-server";
 import { startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import { CLAIM, signUp, VERIFY } from "./domains.fixtures.js";
+import { CLAIM, signInPassword, signUp, VERIFY } from "./domains.fixtures.js";
 
 let api: TestApi;
 let dns: TestDnsServer;
@@ -47,13 +47,17 @@ describe("what counts as the proof", () => {
     expect(await verify(user.token, "split.test")).toMatchObject({ __typename: "DomainVerified", domain: { verified: true } });
   });
 
-  test("claiming again replaces the old token, which then proves nothing", async () => {
+  test("claiming again keeps a live claim's token; once it expired, a new token replaces it and the old one proves nothing", async () => {
     const user = await signUp(api, "a@reclaim.test");
     const first = await claim(user.token, "reclaim.test");
-    const second = await claim(user.token, "reclaim.test");
+    // A double-submit or a retry must not leave the user publishing a token that no longer counts.
+    expect(await claim(user.token, "reclaim.test")).toEqual(first);
+    api.clock.advance(7 * 24 * 3600 + 1);
+    const { token } = await signInPassword(api, user.email); // the week also ended the session
+    const second = await claim(token, "reclaim.test");
     expect(second.txtRecordValue).not.toBe(first.txtRecordValue);
     await dns.setRecords({ [first.txtRecordName]: [first.txtRecordValue] });
-    expect(await verify(user.token, "reclaim.test")).toMatchObject({ __typename: "DomainVerificationFailedError", expected: second.txtRecordValue });
+    expect(await verify(token, "reclaim.test")).toMatchObject({ __typename: "DomainVerificationFailedError", expected: second.txtRecordValue });
   });
 
   test("another member's published token does not prove my claim, and makes only them an owner", async () => {

@@ -203,7 +203,8 @@ builder.queryField("domain", (t) =>
 builder.mutationFields((t) => ({
   claimDomain: t.field({
     type: ClaimDomainResult.ref,
-    description: "Starts proving the caller's own email domain by DNS; a new claim replaces the caller's previous one.",
+    description:
+      "Starts proving the caller's own email domain by DNS. While the caller's claim is live (7 days), claiming again returns it unchanged; after that, a new claim with a fresh token.",
     authScopes: { fullAccess: true },
     args: { input: t.arg({ type: ClaimDomainInput, required: true }) },
     resolve: (_root, { input }, { deps, caller }) =>

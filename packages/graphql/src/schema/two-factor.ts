@@ -1,4 +1,5 @@
 import {
+  ConflictError,
   disableTwoFactor,
   enableTwoFactor,
   generateBackupCodes,
@@ -76,7 +77,12 @@ const RemoveFactorInput = builder.inputType("RemoveFactorInput", {
   fields: (t) => ({ factorId: t.id({ required: true }) }),
 });
 
-const GenerateBackupCodesResult = resultUnion("GenerateBackupCodesResult", [BackupCodesRef], [StepUpRequiredError, ...commonErrors]);
+const GenerateBackupCodesResult = resultUnion("GenerateBackupCodesResult", [BackupCodesRef], [
+  StepUpRequiredError,
+  // A parallel generation (a double-click) stored its set first: this one's codes would never work.
+  ConflictError,
+  ...commonErrors,
+]);
 const EnableTwoFactorResult = resultUnion("EnableTwoFactorResult", [TwoFactorEnabled.ref], [ValidationError, ...commonErrors]);
 const RenameFactorResult = resultUnion("RenameFactorResult", [FactorRenamedRef], [ValidationError, ...commonErrors]);
 const RemoveFactorResult = resultUnion("RemoveFactorResult", [FactorRemoved.ref], [
@@ -102,7 +108,8 @@ export const ConfirmFactorResult = resultUnion("ConfirmFactorResult", [FactorCon
 builder.mutationFields((t) => ({
   generateBackupCodes: t.field({
     type: GenerateBackupCodesResult.ref,
-    description: "10 single-use codes, shown once; replaces any earlier set. Needs step-up once 2FA is on.",
+    description:
+      "10 single-use codes, shown once; replaces any earlier set. Needs step-up once 2FA is on. ConflictError when a parallel request generated a set first: generate again.",
     authScopes: { signedIn: true },
     resolve: (_root, _args, context) =>
       asResult(GenerateBackupCodesResult, async () => {
