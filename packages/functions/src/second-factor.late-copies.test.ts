@@ -128,3 +128,21 @@ test("SMS: if the session write fails after the code was used, a new code can be
   const res = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, smsCode: sns.lastCodeFor(e164(phone)) } });
   expect(res.data.completeSignIn.__typename).toBe("SignedIn");
 });
+
+test("WebAuthn: forgeries naming a challenge already answered are wrong guesses, counted and audited, not 'already used'", async () => {
+  // Someone with the password starts the key step and sends made-up assertions that name its
+  // challenge: only a genuine copy of a real answer may be refused as spent.
+  const { user, key } = await userWithKey(api);
+  const challengeId = await startSignIn(api, user.email);
+  const options = await startKeySignIn(api, challengeId);
+  const forged = () => {
+    const response = key.authenticate(options as never) as { response: { signature: string } };
+    response.response.signature = Buffer.from("not a signature").toString("base64url");
+    return response;
+  };
+  const outcomes = [];
+  for (let i = 0; i < 3; i++) outcomes.push((await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, webAuthnResponse: forged() } })).data.completeSignIn);
+  expect(outcomes).toEqual([4, 3, 2].map((attemptsRemaining) => ({ __typename: "InvalidCodeError", message: "That code is not valid.", attemptsRemaining })));
+  const log = await api.gql(`{ auditLog(first: 10) { edges { node { action } } } }`, {}, { token: user.token });
+  expect(log.data.auditLog.edges.filter((e: { node: { action: string } }) => e.node.action === "SECOND_FACTOR_FAILED")).toHaveLength(3);
+});

@@ -7,6 +7,12 @@ export interface ChallengeRecord {
   userId: string;
   email: string;
   createdAt: string;
+  /**
+   * When the account the snapshot below comes from was read (before the password check): the
+   * session this becomes is judged on that state, so a revocation after it revokes the session.
+   * Absent on challenges made before it was recorded: createdAt stands in.
+   */
+  accountReadAt?: string;
   /** Epoch seconds; checked in code (dynalite never expires items, and AWS's TTL is lazy). */
   expiresAt: number;
   attempts: number;

@@ -8,7 +8,7 @@ import { ExpiredError } from "../errors.js";
 import { newId } from "../ids.js";
 import { CHALLENGE_MAX_ATTEMPTS, CHALLENGE_TTL_SECONDS, type ChallengeRecord, type SignInChallengeView } from "./challenge.js";
 
-export async function createChallenge(deps: Deps, account: Account): Promise<ChallengeRecord> {
+export async function createChallenge(deps: Deps, account: Account, accountReadAt: Date): Promise<ChallengeRecord> {
   const now = deps.clock.now();
   const challenge: ChallengeRecord = {
     type: "challenge",
@@ -16,6 +16,7 @@ export async function createChallenge(deps: Deps, account: Account): Promise<Cha
     userId: account.userId,
     email: account.email,
     createdAt: now.toISOString(),
+    accountReadAt: accountReadAt.toISOString(),
     expiresAt: epochSeconds(now) + CHALLENGE_TTL_SECONDS,
     attempts: 0,
     factors: account.factors ?? {},

@@ -38,6 +38,7 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
     throw new InvalidCredentialsError();
   }
   const { limits, limiter } = deps;
+  const accountReadAt = deps.clock.now();
   const [accountItem, domainItem, secondFactorAttempts] = await batchGet(deps.db, [
     keys.account(email),
     keys.domain(domainOf(email)),
@@ -66,7 +67,7 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
       await limiter.release(ipUnit);
       throw locked;
     }
-    const [challenge] = await Promise.all([createChallenge(deps, account), limiter.release(ipUnit)]);
+    const [challenge] = await Promise.all([createChallenge(deps, account, accountReadAt), limiter.release(ipUnit)]);
     return { kind: "secondFactorRequired", challenge: challengeView(challenge, account) };
   }
   const [session] = await Promise.all([
@@ -113,6 +114,7 @@ export async function completeSignIn(
   if (!method) throw new ValidationError("That kind of proof is not available.", field);
 
   const challenge = await loadLiveChallenge(deps, challengeId);
+  const judgedOn = challenge.accountReadAt ?? challenge.createdAt;
   const { limits, limiter } = deps;
   const account: SignInAccount = { userId: challenge.userId, email: challenge.email, factors: challenge.factors ?? {} };
 
@@ -125,30 +127,31 @@ export async function completeSignIn(
     // A proof can also fail because the account changed under the challenge (2FA turned off or
     // reset by a domain owner): that challenge is stale, not answered wrongly.
     const live = await getAccount(deps, challenge.email);
-    if (!live || live.userId !== challenge.userId || !live.twoFactorEnabled || (live.sessionsValidFrom ?? "") > challenge.createdAt) {
+    if (!live || live.userId !== challenge.userId || !live.twoFactorEnabled || (live.sessionsValidFrom ?? "") > judgedOn) {
       throw new ExpiredError();
     }
+    // A spent proof keeps its unit of the account's budget (replays are limited like guesses) and
+    // is audited like any refused proof, but it is not a guess at this challenge: it must not use
+    // up the challenge under the request that won. A wrong one is counted; on a challenge already
+    // out of attempts that is an ExpiredError, audited all the same.
+    const spent = verified === "spent";
+    const counted = spent ? CHALLENGE_MAX_ATTEMPTS - challenge.attempts : await failChallengeAttempt(deps, challenge).catch((error: unknown) => error);
     const who = { actor: userRef(account), subject: userRef(account) };
+    await recordAudit(deps, { action: "SECOND_FACTOR_FAILED", ...who, detail: `${method.name}${spent ? " already used" : ""} from ${request.ip}` }, [
+      userStream(account.userId),
+    ]);
     if (unit.count === limits.secondFactorAttemptsPerAccount.max) {
       await recordAudit(deps, { action: "SECOND_FACTOR_LOCKED", ...who, detail: `after ${unit.count} second factors that did not pass` }, [
         userStream(account.userId),
       ]);
     }
-    // A spent proof keeps its unit of the account's budget (replays are limited like guesses) but
-    // is not a guess at this challenge: it must not use up the challenge under the request that won.
-    if (verified === "spent") {
-      throw new InvalidCodeError(CHALLENGE_MAX_ATTEMPTS - challenge.attempts, method.spentMessage);
-    }
-    const remaining = await failChallengeAttempt(deps, challenge);
-    await recordAudit(deps, { action: "SECOND_FACTOR_FAILED", ...who, detail: `${method.name} from ${request.ip}` }, [
-      userStream(account.userId),
-    ]);
-    throw new InvalidCodeError(remaining);
+    if (typeof counted !== "number") throw counted;
+    throw spent ? new InvalidCodeError(counted, method.spentMessage) : new InvalidCodeError(counted);
   }
 
   // An account with 2FA on is never held for enrolment: its sessions start unrestricted.
-  // Judged on the factors snapshotted at the challenge's creation: a reset since then revokes it.
-  const { attributes, issue } = sessionAttributes(deps, "AAL2", false, challenge.createdAt);
+  // Judged on the factors read at the password step: a reset since then revokes the session.
+  const { attributes, issue } = sessionAttributes(deps, "AAL2", false, judgedOn);
   // The good proof's unit goes back while the challenge becomes the session (no extra round trip).
   const [conversion, release] = await Promise.allSettled([becomeSession(deps, challenge, attributes), limiter.release(unit)]);
   if (conversion.status === "rejected") throw conversion.reason;

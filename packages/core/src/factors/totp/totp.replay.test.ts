@@ -23,6 +23,9 @@ test("a code that signed in once does not sign in again, even on a fresh challen
     message: "That code was already used. Wait for the next one in your authenticator app.",
     attemptsRemaining: 5,
   });
+  // Not counted against the challenge, but on the record like any refused second factor.
+  const log = await api.gql(`{ auditLog(first: 5) { edges { node { action detail } } } }`, {}, { token: user.token });
+  expect(log.data.auditLog.edges[0].node).toMatchObject({ action: "SECOND_FACTOR_FAILED", detail: expect.stringMatching(/^TOTP already used from /) });
 });
 
 test("an older step cannot be used after a newer one (no going back within the drift window)", async () => {

@@ -40,30 +40,8 @@ export async function verifyAssertion(
   if (claimed === undefined) return undefined;
   const regressed = (claimed > 0 || stored > 0) && claimed <= stored;
 
-  // Loaded outside the try: a library that fails to load is our fault, not a wrong proof.
-  const { verifyAuthenticationResponse } = await webAuthnServer();
-  let info: VerifiedAuthenticationResponse["authenticationInfo"];
-  try {
-    const result = await verifyAuthenticationResponse({
-      response,
-      expectedChallenge: args.expectedChallenge,
-      expectedOrigin: deps.config.webauthn.origins,
-      expectedRPID: deps.config.webauthn.rpId,
-      credential: {
-        id: factor.data.credentialId,
-        publicKey: Buffer.from(factor.data.publicKey, "base64url"),
-        counter: regressed ? 0 : stored,
-        transports: factor.data.transports as never,
-      },
-      requireUserVerification: args.requireUserVerification,
-    });
-    if (!result.verified) return undefined;
-    info = result.authenticationInfo;
-  } catch (error) {
-    // The library's reason (wrong origin, challenge, RP id...) helps operators; it holds no secret.
-    deps.log.info({ event: "webauthn.assertion.refused", userId: account.userId, reason: (error as Error).message }, "assertion refused");
-    return undefined;
-  }
+  const info = await checkSignature(deps, args, regressed ? 0 : stored);
+  if (!info) return undefined;
 
   if (regressed) {
     deps.log.warn({ event: "webauthn.counter.regression", userId: account.userId, factorId: factor.id, stored, claimed }, "counter regression");
@@ -82,4 +60,53 @@ export async function verifyAssertion(
 
   const recorded = await recordCredentialUse(deps, account, factor, { newCounter: info.newCounter, backedUp: info.credentialBackedUp });
   return recorded ? { userVerified: info.userVerified } : undefined;
+}
+
+/**
+ * Whether the key really made this assertion for `expectedChallenge` (signature, origin, RP id),
+ * judging no counter and recording nothing: tells a late copy of a real answer (refused as spent)
+ * from a forgery that merely names the same challenge (a wrong proof).
+ */
+export async function isGenuineAssertion(
+  deps: Deps,
+  args: { account: Pick<Account, "userId">; factor: WebAuthnFactor; response: AuthenticationResponseJSON; expectedChallenge: string },
+): Promise<boolean> {
+  return (await checkSignature(deps, { ...args, requireUserVerification: false }, 0)) !== undefined;
+}
+
+/** The library's check against one credential; undefined (logged) when it refuses. */
+async function checkSignature(
+  deps: Deps,
+  args: {
+    account: Pick<Account, "userId">;
+    factor: WebAuthnFactor;
+    response: AuthenticationResponseJSON;
+    expectedChallenge: string;
+    requireUserVerification: boolean;
+  },
+  counter: number,
+): Promise<VerifiedAuthenticationResponse["authenticationInfo"] | undefined> {
+  const { factor } = args;
+  // Loaded outside the try: a library that fails to load is our fault, not a wrong proof.
+  const { verifyAuthenticationResponse } = await webAuthnServer();
+  try {
+    const result = await verifyAuthenticationResponse({
+      response: args.response,
+      expectedChallenge: args.expectedChallenge,
+      expectedOrigin: deps.config.webauthn.origins,
+      expectedRPID: deps.config.webauthn.rpId,
+      credential: {
+        id: factor.data.credentialId,
+        publicKey: Buffer.from(factor.data.publicKey, "base64url"),
+        counter,
+        transports: factor.data.transports as never,
+      },
+      requireUserVerification: args.requireUserVerification,
+    });
+    return result.verified ? result.authenticationInfo : undefined;
+  } catch (error) {
+    // The library's reason (wrong origin, challenge, RP id...) helps operators; it holds no secret.
+    deps.log.info({ event: "webauthn.assertion.refused", userId: args.account.userId, reason: (error as Error).message }, "assertion refused");
+    return undefined;
+  }
 }

@@ -12,7 +12,7 @@ import { ExpiredError, ValidationError } from "../../errors.js";
 import type { ChallengeRecord } from "../../sign-in/challenge.js";
 import { loadLiveChallenge, setChallengeState } from "../../sign-in/challenges.js";
 import type { ProofRefusal, VerifiedProof } from "../types.js";
-import { verifyAssertion } from "./assertion.js";
+import { isGenuineAssertion, verifyAssertion } from "./assertion.js";
 import {
   answeredChallenge,
   CEREMONY_TIMEOUT_SECONDS,
@@ -126,11 +126,16 @@ export async function verifySignInAssertion(
   const response = parseAuthenticationResponse(args.proof);
   const state = authenticationState(challenge);
   if (!response || !state || epochSeconds(deps.clock.now()) >= state.expiresAt) return "wrong";
-  // Already answered (by a parallel copy, or before): this one is never judged.
-  const answersStored = answeredChallenge(response) === state.challenge;
-  if (state.usedAt !== undefined) return answersStored ? "spent" : "wrong";
-  if (!(await consumeAuthenticationState(deps, challenge, state.challenge))) return answersStored ? "spent" : "wrong";
   const factor = factorForCredential(account, response.id);
+  // Already answered (by a parallel copy, or before): "spent" only for a genuine copy of an answer
+  // to it; anything else naming it (a forgery) is a wrong proof, counted and audited as one.
+  const alreadyAnswered = async () =>
+    factor !== undefined && answeredChallenge(response) === state.challenge &&
+    (await isGenuineAssertion(deps, { account, factor, response, expectedChallenge: state.challenge }))
+      ? "spent"
+      : "wrong";
+  if (state.usedAt !== undefined) return alreadyAnswered();
+  if (!(await consumeAuthenticationState(deps, challenge, state.challenge))) return alreadyAnswered();
   if (!factor) return "wrong";
   const verified = await verifyAssertion(deps, {
     account,
