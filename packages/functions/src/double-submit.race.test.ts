@@ -232,3 +232,37 @@ test("an owner's policy change that leaves out the grace period does not undo on
   expect(switchOnly.data.setDomainTwoFactorPolicy.domain).toEqual({ enforceTwoFactor: true, gracePeriodDays: 14 });
   expect((await getDomain(api.server.deps, "policy-race.test"))?.gracePeriodDays).toBe(14);
 });
+
+test("a verification whose claim could not be used up still records the new owner, and a removed owner cannot reuse that claim", async () => {
+  const owner = await signUpUser(api, "boss@leftover.test");
+  const { secret } = await enableTotpTwoFactor(api, owner);
+  const published: Record<string, string[]> = {};
+  const prove = async (user: { token: string }) => {
+    const { txtRecordName, txtRecordValue } = (await api.gql(CLAIM, { input: { name: "leftover.test" } }, { token: user.token })).data.claimDomain;
+    published[txtRecordName] = [...(published[txtRecordName] ?? []), txtRecordValue];
+    await dns.setRecords(published);
+  };
+  await prove(owner);
+  expect((await api.gql(VERIFY, { input: { name: "leftover.test" } }, { token: owner.token })).data.verifyDomain.__typename).toBe("DomainVerified");
+
+  // The member's proof passes and makes them an owner, but the store fails as the claim is used up.
+  const member = await signUpUser(api, "member@leftover.test");
+  await prove(member);
+  proxy.decide = (operation, body) => (operation === "DeleteItem" && body.includes(`CLAIM#${member.userId}`) ? "unavailable" : undefined);
+  const failed = await api.gql(VERIFY, { input: { name: "leftover.test" } }, { token: member.token });
+  expect(failed.data.verifyDomain.__typename).toBe("ServiceUnavailableError");
+  proxy.decide = () => undefined;
+  expect((await api.gql(VERIFY, { input: { name: "leftover.test" } }, { token: member.token })).data.verifyDomain.__typename).toBe("DomainVerified");
+  // Owner they are, and it is on record.
+  expect((await actions(member.token)).filter((a) => a === "DOMAIN_VERIFIED")).toHaveLength(1);
+
+  // Removed by the owner, the member cannot come back on the claim left over, though its record is still published.
+  api.clock.advance(30);
+  const completed = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId: await startSignIn(api, owner.email), totpCode: oathtool(secret, api.clock.now()) } });
+  const ownerAal2 = completed.data.completeSignIn.session.token as string;
+  const REMOVE_OWNER = `mutation($input: RemoveDomainOwnerInput!) { removeDomainOwner(input: $input) { __typename } }`;
+  const removed = await api.gql(REMOVE_OWNER, { input: { name: "leftover.test", email: member.email } }, { token: ownerAal2 });
+  expect(removed.data.removeDomainOwner.__typename).toBe("DomainOwnersUpdated");
+  const again = await api.gql(VERIFY, { input: { name: "leftover.test" } }, { token: member.token });
+  expect(again.data.verifyDomain).toEqual({ __typename: "NotAllowedError", message: "Claim this domain first, then publish its TXT record." });
+});

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { userRef, type Account } from "../accounts/account.js";
 import { domainStream, recordAudit, userStream } from "../audit/audit.js";
 import { epochSeconds } from "../clock.js";
@@ -122,4 +122,12 @@ export async function loadClaim(deps: Deps, name: string, userId: string): Promi
   const { PK: _pk, SK: _sk, type: _t, ...claim } = Item;
   const expired = epochSeconds(deps.clock.now()) >= (claim as DomainClaim).expiresAt;
   return expired ? { expired } : { claim: claim as DomainClaim, expired };
+}
+
+/**
+ * Deletes a user's claim on `name`, live or not: an owner who is removed must prove the domain
+ * afresh (a new token, published anew) to come back, not reuse a claim left over from before.
+ */
+export async function dropClaim(deps: Deps, name: string, userId: string): Promise<void> {
+  await deps.db.doc.send(new DeleteCommand({ TableName: deps.db.table, Key: keys.domainClaim(name, userId) }));
 }

@@ -9,6 +9,7 @@ import type { Deps } from "../deps.js";
 import { NotAllowedError, ValidationError } from "../errors.js";
 import type { Caller } from "../sessions/sessions.js";
 import { loadOwnedDomain, OWNERS_ONLY, parseDomainName, requireAdminStepUp } from "./admin.js";
+import { dropClaim } from "./claims.js";
 import { toDomain, type DomainRecord } from "./domain.js";
 import { getDomain } from "./policy.js";
 
@@ -66,6 +67,7 @@ export async function removeDomainOwner(deps: Deps, caller: Caller, input: Domai
     throw new NotAllowedError("A domain keeps at least one owner: add another owner before removing this one.");
   }
   const removed = await getAccount(deps, email);
+  if (removed) await dropClaim(deps, name, removed.userId);
   await audit(deps, "DOMAIN_OWNER_REMOVED", caller.account, removed ?? { userId: "", email }, name);
   return updated;
 }

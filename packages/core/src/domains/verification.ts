@@ -62,18 +62,20 @@ export async function verifyDomain(deps: Deps, account: Account, input: { name: 
   }
 
   // Every verification that saw the record live has proved control of the domain, so each makes
-  // the same idempotent write (the claimant joins the owner set once) and answers the same. Only
-  // then is the claim used up, by one of them, which records the event: a request that finds the
-  // claim gone therefore always finds the owner entry in place (see above). If the process dies
-  // between the two writes, the claim outlives its use until it expires; re-using it still needs
-  // the record live in DNS, which is the very proof it stands for.
-  const domain = await markVerified(deps, name, account);
-  if (!(await consumeClaim(deps, name, account.userId, claim.txtRecordValue))) return domain;
-  await recordAudit(deps, { action: "DOMAIN_VERIFIED", actor: userRef(account), subject: userRef(account), detail: name }, [
-    userStream(account.userId),
-    domainStream(name),
-  ]);
-  deps.log.info({ event: "domain.verified", domain: name, userId: account.userId }, "domain verified");
+  // the same idempotent write (the claimant joins the owner set once) and answers the same; the
+  // one whose write added the owner records the event. Only then is the claim used up: a request
+  // that finds the claim gone therefore always finds the owner entry in place (see above). If the
+  // process dies between the two writes, the claim outlives its use until it expires; re-using it
+  // needs the record live in DNS, the very proof it stands for, and an owner's removal deletes it.
+  const { domain, added } = await markVerified(deps, name, account);
+  if (added) {
+    await recordAudit(deps, { action: "DOMAIN_VERIFIED", actor: userRef(account), subject: userRef(account), detail: name }, [
+      userStream(account.userId),
+      domainStream(name),
+    ]);
+    deps.log.info({ event: "domain.verified", domain: name, userId: account.userId }, "domain verified");
+  }
+  await consumeClaim(deps, name, account.userId, claim.txtRecordValue);
   return domain;
 }
 
@@ -90,8 +92,11 @@ async function consumeClaim(deps: Deps, name: string, userId: string, token: str
   );
 }
 
-/** Creates or updates the domain item in one write: verified, with the claimant added to the owner set. */
-async function markVerified(deps: Deps, name: string, account: Account): Promise<DomainRecord> {
+/**
+ * Creates or updates the domain item in one write: verified, with the claimant added to the owner
+ * set. `added` is false when a parallel verification by the same claimant added them first.
+ */
+async function markVerified(deps: Deps, name: string, account: Account): Promise<{ domain: DomainRecord; added: boolean }> {
   const now = deps.clock.now().toISOString();
   try {
     const { Attributes } = await deps.db.doc.send(
@@ -118,12 +123,12 @@ async function markVerified(deps: Deps, name: string, account: Account): Promise
         ReturnValues: "ALL_NEW",
       }),
     );
-    return toDomain(Attributes)!;
+    return { domain: toDomain(Attributes)!, added: true };
   } catch (error) {
     if (!isConditionFailed(error)) throw error;
     // A parallel verification by the same claimant already added them: the outcome is the same.
     const domain = await getDomain(deps, name);
     if (!isOwner(domain, account.email)) throw error;
-    return domain!;
+    return { domain: domain!, added: false };
   }
 }
