@@ -73,21 +73,11 @@ async function interleave(
   first: () => Promise<GqlResult>,
   second: () => Promise<GqlResult>,
 ): Promise<[GqlResult, GqlResult]> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let arrived!: () => void;
-  const held = new Promise<void>((resolve) => (arrived = resolve));
-  let holding = false;
-  proxy.decide = (operation, body) => {
-    if (holding || !match(operation, body)) return undefined;
-    holding = true;
-    arrived();
-    return { holdUntil: released };
-  };
+  const hold = proxy.holdNext(match);
   const firstDone = first();
-  await Promise.race([held, firstDone.then((res) => Promise.reject(new Error(`the first request never made the write to hold: ${JSON.stringify(res)}`)))]);
+  await Promise.race([hold.reached, firstDone.then((res) => Promise.reject(new Error(`the first request never made the write to hold: ${JSON.stringify(res)}`)))]);
   const secondDone = await second();
-  release();
+  hold.release();
   return [await firstDone, secondDone];
 }
 

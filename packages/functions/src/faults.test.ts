@@ -4,7 +4,7 @@
 import { domainStream, readAudit, userStream } from "@access-identity/core";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "./local/embedded-dynamo.js";
-import { startFaultyProxy, type FaultyProxy } from "./testing/faulty-proxy.js";
+import { sessionWriteOf, startFaultyProxy, type FaultyProxy } from "./testing/faulty-proxy.js";
 import {
   COMPLETE_SIGN_IN,
   enableTotpTwoFactor,
@@ -72,7 +72,8 @@ test("if the session cannot be written, the challenge is not consumed and yields
   const { secret } = await enableTotpTwoFactor(api, user);
   const challengeId = await startSignIn(api, user.email);
   // Fail only the write that turns the challenge into a session.
-  proxy.decide = (operation, body) => (operation === "UpdateItem" && body.includes(`SESSION#${challengeId}`) && body.includes("tokenHash") ? "unavailable" : undefined);
+  const sessionWrite = sessionWriteOf(challengeId);
+  proxy.decide = (operation, body) => (sessionWrite(operation, body) ? "unavailable" : undefined);
   const failed = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, totpCode: oathtool(secret, api.clock.now()) } });
   expect(failed.data.completeSignIn.__typename).toBe("ServiceUnavailableError");
 
@@ -91,13 +92,10 @@ test("right codes racing a slow session write are not guesses: they cannot use u
   const challengeId = await startSignIn(api, user.email);
   const code = oathtool(secret, api.clock.now());
   // Hold the winner's session write until the seven copies that lost the code have all answered.
-  let losersDone!: () => void;
-  const allLost = new Promise<void>((resolve) => (losersDone = resolve));
-  proxy.decide = (operation, body) =>
-    operation === "UpdateItem" && body.includes(`SESSION#${challengeId}`) && body.includes("tokenHash") ? { holdUntil: allLost } : undefined;
+  const sessionWrite = proxy.holdNext(sessionWriteOf(challengeId));
   const requests = Array.from({ length: 8 }, () => api.gql(COMPLETE_SIGN_IN, { input: { challengeId, totpCode: code } }));
   let answered = 0;
-  for (const request of requests) void request.then(() => ++answered === 7 && losersDone());
+  for (const request of requests) void request.then(() => ++answered === 7 && sessionWrite.release());
   const outcomes = (await Promise.all(requests)).map((r) => r.data.completeSignIn);
   expect(outcomes.filter((o) => o.__typename === "SignedIn")).toHaveLength(1);
   expect(outcomes.filter((o) => o.__typename === "InvalidCodeError")).toEqual(

@@ -5,7 +5,7 @@
 // land in exactly that window.
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "./local/embedded-dynamo.js";
-import { startFaultyProxy, type FaultyProxy } from "./testing/faulty-proxy.js";
+import { sessionWriteOf, startFaultyProxy, type FaultyProxy } from "./testing/faulty-proxy.js";
 import { COMPLETE_SIGN_IN, startSignIn, type TestApi } from "./testing/harness.js";
 import type { SnsEndpoint } from "./testing/sns-endpoint.js";
 import { e164, enableSmsTwoFactor, passwordStep, sendSignInSms, signUpFrom, startSmsApi, uniqueMobile, useLoopbackSns } from "./testing/sms.js";
@@ -38,21 +38,12 @@ afterAll(async () => {
  * `copies` more of the same (one after another), then lets the first one finish.
  */
 async function withLateCopies(input: Record<string, unknown>, copies: number) {
-  const challengeId = input.challengeId as string;
-  let release!: () => void;
-  let reached!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  const sessionWriteReached = new Promise<void>((resolve) => (reached = resolve));
-  proxy.decide = (operation, body) => {
-    if (operation !== "UpdateItem" || !body.includes(`SESSION#${challengeId}`) || !body.includes("tokenHash")) return undefined;
-    reached();
-    return { holdUntil: held };
-  };
+  const sessionWrite = proxy.holdNext(sessionWriteOf(input.challengeId as string));
   const first = api.gql(COMPLETE_SIGN_IN, { input });
-  await sessionWriteReached;
+  await sessionWrite.reached;
   const late = [];
   for (let i = 0; i < copies; i++) late.push((await api.gql(COMPLETE_SIGN_IN, { input })).data.completeSignIn);
-  release();
+  sessionWrite.release();
   return { first: (await first).data.completeSignIn, late };
 }
 
@@ -117,8 +108,8 @@ test("SMS: if the session write fails after the code was used, a new code can be
   await enableSmsTwoFactor(api, sns, user, phone);
   const { id: challengeId } = await passwordStep(api, user);
   await sendSignInSms(api, challengeId, { ip: user.ip });
-  proxy.decide = (operation, body) =>
-    operation === "UpdateItem" && body.includes(`SESSION#${challengeId}`) && body.includes("tokenHash") ? "unavailable" : undefined;
+  const sessionWrite = sessionWriteOf(challengeId);
+  proxy.decide = (operation, body) => (sessionWrite(operation, body) ? "unavailable" : undefined);
   const failed = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, smsCode: sns.lastCodeFor(e164(phone)) } });
   expect(failed.data.completeSignIn.__typename).toBe("ServiceUnavailableError");
   proxy.decide = () => undefined;

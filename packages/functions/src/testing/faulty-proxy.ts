@@ -9,12 +9,27 @@ import type { AddressInfo } from "node:net";
  */
 export type Fault = "throttle" | "unavailable" | "unprocessed" | { holdUntil: Promise<unknown> } | undefined;
 
+export type RequestMatch = (operation: string, body: string) => boolean;
+
+/** A request held by `holdNext`: `reached` settles when it arrives, `release()` lets it through. */
+export interface Hold {
+  reached: Promise<void>;
+  release(): void;
+}
+
 export interface FaultyProxy {
   endpoint: string;
   /** Decides per request, from the operation (X-Amz-Target) and the JSON body. */
   decide: (operation: string, body: string) => Fault;
+  /** Holds the next request that matches (that one only) until released; replaces `decide`. */
+  holdNext(match: RequestMatch): Hold;
   faultsServed: number;
   close(): Promise<void>;
+}
+
+/** The write that turns sign-in challenge `challengeId` into its session. */
+export function sessionWriteOf(challengeId: string): RequestMatch {
+  return (operation, body) => operation === "UpdateItem" && body.includes(`SESSION#${challengeId}`) && body.includes("tokenHash");
 }
 
 /**
@@ -24,7 +39,26 @@ export interface FaultyProxy {
  */
 export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
   const upstream = new URL(target);
-  const proxy: FaultyProxy = { endpoint: "", decide: () => undefined, faultsServed: 0, close: async () => {} };
+  const proxy: FaultyProxy = {
+    endpoint: "",
+    decide: () => undefined,
+    holdNext(match) {
+      let release!: () => void;
+      let arrived!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const reached = new Promise<void>((resolve) => (arrived = resolve));
+      let holding = false;
+      proxy.decide = (operation, body) => {
+        if (holding || !match(operation, body)) return undefined;
+        holding = true;
+        arrived();
+        return { holdUntil: released };
+      };
+      return { reached, release };
+    },
+    faultsServed: 0,
+    close: async () => {},
+  };
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

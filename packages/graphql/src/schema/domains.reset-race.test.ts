@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@access-identity/functions/local/embedded-dynamo";
 import { startDnsServer, type TestDnsServer } from "@access-identity/functions/testing/dns-server";
-import { startFaultyProxy, type FaultyProxy } from "@access-identity/functions/testing/faulty-proxy";
+import { sessionWriteOf, startFaultyProxy, type FaultyProxy } from "@access-identity/functions/testing/faulty-proxy";
 import { COMPLETE_SIGN_IN, oathtool, startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
 import { SoftAuthenticator } from "@access-identity/functions/testing/soft-authenticator";
 import { completePasskey, enableWebAuthnTwoFactor, ORIGIN, RP_ID, startPasskey, WEBAUTHN_ENV } from "@access-identity/functions/testing/webauthn-flows";
@@ -42,21 +42,12 @@ test("a sign-in whose second factor was checked before a reset, but whose sessio
   // The phone's code passes; hold the session write until the owner's reset has landed. (Here
   // the session's own timestamp would also fall before the reset; the passkey case below is the
   // one where only the time the sign-in was judged tells them apart.)
-  let release!: () => void;
-  let reached!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  const sessionWriteReached = new Promise<void>((resolve) => (reached = resolve));
-  proxy.decide = (operation, body) => {
-    if (operation !== "UpdateItem" || !body.includes(`SESSION#${challengeId}`) || !body.includes("tokenHash")) return undefined;
-    reached();
-    return { holdUntil: held };
-  };
+  const sessionWrite = proxy.holdNext(sessionWriteOf(challengeId));
   const signingIn = api.gql(COMPLETE_SIGN_IN, { input: { challengeId, totpCode: oathtool(member.totpSecret!, api.clock.now()) } });
-  await sessionWriteReached;
-  proxy.decide = () => undefined;
+  await sessionWrite.reached;
   const reset = await api.gql(RESET, { input: { email: member.email, reason: "phone stolen" } }, { token: ownerToken });
   expect(reset.data.resetUserTwoFactor.__typename).toBe("TwoFactorReset");
-  release();
+  sessionWrite.release();
 
   const signedIn = (await signingIn).data.completeSignIn;
   expect(signedIn.__typename).toBe("SignedIn");
@@ -75,23 +66,14 @@ test("a passkey sign-in whose key was checked before a reset, but whose session 
 
   // The key's assertion passes; the domain's policy is read next, before the session is written:
   // hold that read until the owner's reset (which removes the key) has landed.
-  let release!: () => void;
-  let reached!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  const policyReadReached = new Promise<void>((resolve) => (reached = resolve));
-  proxy.decide = (operation, body) => {
-    if (operation !== "GetItem" || !body.includes("DOMAIN#reset-race.test")) return undefined;
-    reached();
-    return { holdUntil: held };
-  };
+  const policyRead = proxy.holdNext((operation, body) => operation === "GetItem" && body.includes("DOMAIN#reset-race.test"));
   const signingIn = completePasskey(api, response);
-  await policyReadReached;
-  proxy.decide = () => undefined;
+  await policyRead.reached;
   api.clock.advance(1);
   const reset = await api.gql(RESET, { input: { email: holder.email, reason: "laptop stolen" } }, { token: ownerToken });
   expect(reset.data.resetUserTwoFactor.__typename).toBe("TwoFactorReset");
   api.clock.advance(1);
-  release();
+  policyRead.release();
 
   const signedIn = await signingIn;
   expect(signedIn.__typename).toBe("SignedIn");
