@@ -7,9 +7,8 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { getDomain } from "@access-identity/core";
 import { keys } from "@access-identity/core/db/keys";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
-import { startEmbeddedDynamo, type EmbeddedDynamo } from "./local/embedded-dynamo.js";
 import { startDnsServer, type TestDnsServer } from "./testing/dns-server.js";
-import { startFaultyProxy, type FaultyProxy } from "./testing/faulty-proxy.js";
+import { startProxiedStore, type FaultyProxy } from "./testing/faulty-proxy.js";
 import {
   COMPLETE_SIGN_IN,
   CONFIRM_TOTP,
@@ -36,13 +35,11 @@ const DISABLE = `mutation { disableTwoFactor { __typename ... on TwoFactorDisabl
 const STATUS = `{ me { twoFactor { enabled backupCodesRemaining factors { id kind } } } }`;
 const AUDIT = `{ auditLog(first: 100) { edges { node { action } } } }`;
 
-let store: EmbeddedDynamo;
 let proxy: FaultyProxy;
 let dns: TestDnsServer;
 let api: TestApi;
 beforeAll(async () => {
-  store = await startEmbeddedDynamo();
-  proxy = await startFaultyProxy(store.endpoint);
+  proxy = await startProxiedStore();
   dns = await startDnsServer();
   api = await startTestApi({
     env: {
@@ -61,7 +58,6 @@ afterAll(async () => {
   await api?.close();
   await dns?.close();
   await proxy?.close();
-  await store?.close();
 });
 
 /**

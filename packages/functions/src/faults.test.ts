@@ -3,8 +3,7 @@
 // session without its challenge consumed, no account half-made).
 import { domainStream, readAudit, userStream } from "@access-identity/core";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
-import { startEmbeddedDynamo, type EmbeddedDynamo } from "./local/embedded-dynamo.js";
-import { sessionWriteOf, startFaultyProxy, type FaultyProxy } from "./testing/faulty-proxy.js";
+import { sessionWriteOf, startProxiedStore, type FaultyProxy } from "./testing/faulty-proxy.js";
 import {
   COMPLETE_SIGN_IN,
   enableTotpTwoFactor,
@@ -20,12 +19,10 @@ import {
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on Error { message } } }`;
 
-let store: EmbeddedDynamo;
 let proxy: FaultyProxy;
 let api: TestApi;
 beforeAll(async () => {
-  store = await startEmbeddedDynamo();
-  proxy = await startFaultyProxy(store.endpoint);
+  proxy = await startProxiedStore();
   api = await startTestApi({ env: { AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint } });
 });
 beforeEach(() => {
@@ -35,7 +32,6 @@ beforeEach(() => {
 afterAll(async () => {
   await api.close();
   await proxy.close();
-  await store.close();
 });
 
 test("throttling is retried by the SDK: the user never sees it", async () => {

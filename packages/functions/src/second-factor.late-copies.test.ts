@@ -4,21 +4,18 @@
 // request that won its sign-in. The faulty proxy holds the winner's session write so the copies
 // land in exactly that window.
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
-import { startEmbeddedDynamo, type EmbeddedDynamo } from "./local/embedded-dynamo.js";
-import { sessionWriteOf, startFaultyProxy, type FaultyProxy } from "./testing/faulty-proxy.js";
+import { sessionWriteOf, startProxiedStore, type FaultyProxy } from "./testing/faulty-proxy.js";
 import { COMPLETE_SIGN_IN, startSignIn, type TestApi } from "./testing/harness.js";
 import type { SnsEndpoint } from "./testing/sns-endpoint.js";
 import { e164, enableSmsTwoFactor, passwordStep, sendSignInSms, signUpFrom, startSmsApi, uniqueMobile, useLoopbackSns } from "./testing/sms.js";
 import { startKeySignIn, userWithKey, WEBAUTHN_ENV } from "./testing/webauthn-flows.js";
 
-let store: EmbeddedDynamo;
 let proxy: FaultyProxy;
 let sns: SnsEndpoint;
 let restoreSns: () => Promise<void>;
 let api: TestApi;
 beforeAll(async () => {
-  store = await startEmbeddedDynamo();
-  proxy = await startFaultyProxy(store.endpoint);
+  proxy = await startProxiedStore();
   const loopback = await useLoopbackSns();
   ({ sns, restore: restoreSns } = loopback);
   api = await startSmsApi({ ...loopback.apiEnv, ...WEBAUTHN_ENV, AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint });
@@ -30,7 +27,6 @@ afterAll(async () => {
   await api.close();
   await restoreSns();
   await proxy.close();
-  await store.close();
 });
 
 /**

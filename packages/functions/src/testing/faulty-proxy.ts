@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { startEmbeddedDynamo } from "../local/embedded-dynamo.js";
 
 /**
  * What the proxy does with one DynamoDB request: pass it on, answer a fault instead, or hold it
@@ -30,6 +31,18 @@ export interface FaultyProxy {
 /** The write that turns sign-in challenge `challengeId` into its session. */
 export function sessionWriteOf(challengeId: string): RequestMatch {
   return (operation, body) => operation === "UpdateItem" && body.includes(`SESSION#${challengeId}`) && body.includes("tokenHash");
+}
+
+/** A fresh embedded store with the proxy in front: point the API at `endpoint`; close() closes both. */
+export async function startProxiedStore(): Promise<FaultyProxy> {
+  const store = await startEmbeddedDynamo();
+  const proxy = await startFaultyProxy(store.endpoint);
+  const closeProxy = proxy.close;
+  proxy.close = async () => {
+    await closeProxy();
+    await store.close();
+  };
+  return proxy;
 }
 
 /**

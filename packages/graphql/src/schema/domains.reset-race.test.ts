@@ -2,15 +2,13 @@
 // while that someone is completing a sign-in with it: the session written a moment after the
 // reset must be revoked with the rest, not survive because it was written last.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startEmbeddedDynamo, type EmbeddedDynamo } from "@access-identity/functions/local/embedded-dynamo";
 import { startDnsServer, type TestDnsServer } from "@access-identity/functions/testing/dns-server";
-import { sessionWriteOf, startFaultyProxy, type FaultyProxy } from "@access-identity/functions/testing/faulty-proxy";
+import { sessionWriteOf, startProxiedStore, type FaultyProxy } from "@access-identity/functions/testing/faulty-proxy";
 import { COMPLETE_SIGN_IN, oathtool, startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
 import { SoftAuthenticator } from "@access-identity/functions/testing/soft-authenticator";
 import { completePasskey, enableWebAuthnTwoFactor, ORIGIN, RP_ID, startPasskey, WEBAUTHN_ENV } from "@access-identity/functions/testing/webauthn-flows";
 import { ME, proveDomain, RESET, signInAal2, signUp, signUpWithTotp, type TestUser } from "./domains.fixtures.js";
 
-let store: EmbeddedDynamo;
 let proxy: FaultyProxy;
 let dns: TestDnsServer;
 let api: TestApi;
@@ -18,8 +16,7 @@ let owner: TestUser;
 let member: TestUser;
 
 beforeAll(async () => {
-  store = await startEmbeddedDynamo();
-  proxy = await startFaultyProxy(store.endpoint);
+  proxy = await startProxiedStore();
   dns = await startDnsServer({}, { zones: ["reset-race.test"] });
   api = await startTestApi({ env: { ...WEBAUTHN_ENV, DNS_SERVERS: dns.address, AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint } });
   owner = await signUpWithTotp(api, "owner@reset-race.test");
@@ -30,7 +27,6 @@ afterAll(async () => {
   await api?.close();
   await dns?.close();
   await proxy?.close();
-  await store?.close();
 });
 
 test("a sign-in whose second factor was checked before a reset, but whose session is written after it, is revoked", async () => {
