@@ -133,3 +133,25 @@ test("WebAuthn: forgeries naming a challenge already answered are wrong guesses,
   const log = await api.gql(`{ auditLog(first: 10) { edges { node { action } } } }`, {}, { token: user.token });
   expect(log.data.auditLog.edges.filter((e: { node: { action: string } }) => e.node.action === "SECOND_FACTOR_FAILED")).toHaveLength(3);
 });
+
+test("SMS: of two copies that both read the unused code, the one that loses the write to spend it is told it was used", async () => {
+  const user = await signUpFrom(api);
+  const phone = uniqueMobile();
+  await enableSmsTwoFactor(api, sns, user, phone);
+  const { id: challengeId } = await passwordStep(api, user);
+  await sendSignInSms(api, challengeId, { ip: user.ip });
+  const input = { challengeId, smsCode: sns.lastCodeFor(e164(phone)) };
+
+  // The first copy has read the code and is about to spend it; the second overtakes it.
+  const firstSpend = proxy.holdNext((operation, body) => operation === "UpdateItem" && body.includes(`SESSION#${challengeId}`) && body.includes("usedAtMs"));
+  const first = api.gql(COMPLETE_SIGN_IN, { input });
+  await firstSpend.reached;
+  const second = (await api.gql(COMPLETE_SIGN_IN, { input })).data.completeSignIn;
+  firstSpend.release();
+  expect(second.__typename).toBe("SignedIn");
+  expect((await first).data.completeSignIn).toEqual({
+    __typename: "InvalidCodeError",
+    message: "That code was already used. Ask for a new one.",
+    attemptsRemaining: 5,
+  });
+});
