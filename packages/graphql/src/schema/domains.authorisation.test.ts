@@ -108,12 +108,18 @@ describe("claiming", () => {
 
   test("a claimant who is not an owner sees none of the domain's owners, members or history", async () => {
     const res = await api.gql(
-      `mutation { claimDomain(input: { name: "acme.test" }) { ... on DomainClaim { domain { name verified members { edges { cursor } } } } } }`,
+      `mutation { claimDomain(input: { name: "acme.test" }) { ... on DomainClaim { txtRecordName txtRecordValue domain { name verified owners { email } members { edges { cursor } } } } } }`,
       {},
       { token: member.token },
     );
     expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(JSON.stringify(res)).not.toContain("owner@acme.test");
+    // Only the domain is withheld: the claim itself still reaches the claimant, to publish.
+    expect(res.data?.claimDomain).toEqual({
+      txtRecordName: "_access-identity.acme.test",
+      txtRecordValue: expect.stringMatching(/^access-identity-verification=/),
+      domain: null,
+    });
   });
 });
 

@@ -94,7 +94,14 @@ const DomainClaimRef = builder.objectType(DomainClaimed, {
   description: "Publish a TXT record named `txtRecordName` with the value `txtRecordValue`, then call verifyDomain before `expiresAt`.",
   isTypeOf: (v) => v instanceof DomainClaimed,
   fields: (t) => ({
-    domain: t.field({ type: DomainRef, resolve: (c) => c.domain }),
+    // Nullable so that selecting an owner-only field (owners, members, auditLog) before the caller is
+    // an owner nulls just this field, with its FORBIDDEN error, not the claim's record name and value.
+    domain: t.field({
+      type: DomainRef,
+      nullable: true,
+      description: "The domain as it stands. Its owners, members and auditLog are for owners only: selected before you are one, this is null with a FORBIDDEN error (the claim is made all the same).",
+      resolve: (c) => c.domain,
+    }),
     txtRecordName: t.string({ resolve: (c) => c.claim.txtRecordName }),
     txtRecordValue: t.string({ resolve: (c) => c.claim.txtRecordValue }),
     expiresAt: t.field({ type: "DateTime", resolve: (c) => new Date(c.claim.expiresAt * 1000) }),
