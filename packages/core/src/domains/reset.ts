@@ -52,7 +52,7 @@ export async function resetUserTwoFactor(deps: Deps, caller: Caller, input: Rese
   const member = await getAccount(deps, email);
   if (!member) throw new NotAllowedError(CANNOT_RESET);
 
-  const reset = await clearTwoFactor(deps, member, { revokeSessions: true });
+  const { account: reset } = await clearTwoFactor(deps, member, { revokeSessions: true });
   await recordAudit(
     deps,
     { action: "TWO_FACTOR_RESET", actor: userRef(caller.account), subject: userRef(member), detail: reason },

@@ -51,7 +51,10 @@ export async function verifyDomain(deps: Deps, account: Account, input: { name: 
     await deps.limiter.release(attempt);
     if (!(error instanceof DnsLookupError)) throw error;
     deps.log.warn({ event: "domain.dnsLookupFailed", domain: name, code: error.code }, "DNS lookup failed");
-    throw new ServiceUnavailableError("The DNS lookup did not complete in time. Try again in a moment.");
+    const timedOut = error.code === "ETIMEOUT" || error.code === "ECANCELLED";
+    throw new ServiceUnavailableError(
+      timedOut ? "The DNS lookup did not complete in time. Try again in a moment." : "The DNS lookup failed. Try again in a moment.",
+    );
   }
   // The token is public (it sits in DNS), so a plain comparison leaks nothing.
   if (!found.some((value) => value.trim() === claim.txtRecordValue)) {

@@ -46,6 +46,8 @@ export function challengeView(challenge: ChallengeRecord, account: Account): Sig
   };
 }
 
+const TOO_MANY_WRONG_CODES = "Too many wrong codes for this sign-in. Sign in again with your password.";
+
 /** A challenge that can still be answered: unexpired, unconsumed, within its attempt budget. */
 export async function loadLiveChallenge(deps: Deps, challengeId: string): Promise<ChallengeRecord> {
   if (!/^chl_[0-9a-z]{26}$/.test(challengeId)) throw new ExpiredError();
@@ -53,10 +55,8 @@ export async function loadLiveChallenge(deps: Deps, challengeId: string): Promis
     new GetCommand({ TableName: deps.db.table, Key: keys.session(challengeId), ConsistentRead: true }),
   );
   const challenge = Item as (ChallengeRecord & Record<string, unknown>) | undefined;
-  if (!challenge || challenge.type !== "challenge") throw new ExpiredError();
-  if (epochSeconds(deps.clock.now()) >= challenge.expiresAt || challenge.attempts >= CHALLENGE_MAX_ATTEMPTS) {
-    throw new ExpiredError();
-  }
+  if (!challenge || challenge.type !== "challenge" || epochSeconds(deps.clock.now()) >= challenge.expiresAt) throw new ExpiredError();
+  if (challenge.attempts >= CHALLENGE_MAX_ATTEMPTS) throw new ExpiredError(TOO_MANY_WRONG_CODES);
   return challenge;
 }
 
@@ -107,7 +107,7 @@ export async function failChallengeAttempt(deps: Deps, challenge: ChallengeRecor
     );
     return CHALLENGE_MAX_ATTEMPTS - (out.Attributes?.attempts as number);
   } catch (error) {
-    if (isConditionFailed(error)) throw new ExpiredError("Too many wrong codes. Sign in again.");
+    if (isConditionFailed(error)) throw new ExpiredError(TOO_MANY_WRONG_CODES);
     throw error;
   }
 }

@@ -30,7 +30,10 @@ test("5 wrong codes kill the challenge: the right code is then refused too", asy
   for (let remaining = 4; remaining >= 0; remaining--) {
     expect((await complete(challengeId, wrongCode(secret))).data.completeSignIn).toMatchObject({ __typename: "InvalidCodeError", attemptsRemaining: remaining });
   }
-  expect((await complete(challengeId, oathtool(secret, api.clock.now()))).data.completeSignIn.__typename).toBe("ExpiredError");
+  expect((await complete(challengeId, oathtool(secret, api.clock.now()))).data.completeSignIn).toEqual({
+    __typename: "ExpiredError",
+    message: "Too many wrong codes for this sign-in. Sign in again with your password.",
+  });
 });
 
 test("20 wrong codes fired at one challenge at once: exactly 5 are judged, the rest refused", async () => {

@@ -55,9 +55,14 @@ export async function enableTwoFactor(deps: Deps, account: Account, input: { bac
 
 /**
  * Removes every factor and backup code and turns 2FA off. Shared by a user's own disable and a
- * domain owner's reset; the caller decides who may do it and audits it.
+ * domain owner's reset; the caller decides who may do it and audits it. `cleared` says whether
+ * there was anything to clear (so a repeated disable records nothing new).
  */
-export async function clearTwoFactor(deps: Deps, account: Account, options: { revokeSessions: boolean }): Promise<Account> {
+export async function clearTwoFactor(
+  deps: Deps,
+  account: Account,
+  options: { revokeSessions: boolean },
+): Promise<{ account: Account; cleared: boolean }> {
   const now = deps.clock.now().toISOString();
   const { Attributes: before } = await deps.db.doc.send(
     new UpdateCommand({
@@ -76,10 +81,12 @@ export async function clearTwoFactor(deps: Deps, account: Account, options: { re
       ReturnValues: "ALL_OLD",
     }),
   );
-  for (const factor of Object.values((before?.factors ?? {}) as Account["factors"])) {
+  const factors = Object.values((before?.factors ?? {}) as Account["factors"]);
+  for (const factor of factors) {
     await methodForKind(factor.kind)?.onRemoved?.(deps, account, factor);
   }
-  return reload(deps, account);
+  const cleared = before?.twoFactorEnabled === true || factors.length > 0 || before?.backupCodes !== undefined;
+  return { account: await reload(deps, account), cleared };
 }
 
 export async function disableTwoFactor(deps: Deps, account: Account): Promise<Account> {
@@ -87,10 +94,13 @@ export async function disableTwoFactor(deps: Deps, account: Account): Promise<Ac
   if (enforcement.enforcedByDomain) {
     throw new NotAllowedError("Your organisation requires two-factor authentication, so it cannot be turned off.");
   }
-  const updated = await clearTwoFactor(deps, account, { revokeSessions: false });
-  await recordAudit(deps, { action: "TWO_FACTOR_DISABLED", actor: userRef(account), subject: userRef(account) }, [
-    userStream(account.userId),
-  ]);
+  const { account: updated, cleared } = await clearTwoFactor(deps, account, { revokeSessions: false });
+  // Already off (a repeat, or the second of a double-submit): the same answer, no second event.
+  if (cleared) {
+    await recordAudit(deps, { action: "TWO_FACTOR_DISABLED", actor: userRef(account), subject: userRef(account) }, [
+      userStream(account.userId),
+    ]);
+  }
   return updated;
 }
 

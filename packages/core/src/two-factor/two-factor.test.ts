@@ -115,6 +115,10 @@ test("a fresh AAL2 session may remove a factor, regenerate codes and disable; af
   });
   // With 2FA off, the password alone signs in again.
   expect((await api.gql(SIGN_IN, { input: { email: user.email, password: PASSWORD } })).data.signIn.__typename).toBe("SignedIn");
+  // Disabling again answers the same and records nothing new.
+  expect((await api.gql(DISABLE, {}, { token })).data.disableTwoFactor).toEqual(disabled.data.disableTwoFactor);
+  const log = await api.gql(`{ auditLog(first: 50) { edges { node { action } } } }`, {}, { token: user.token });
+  expect(log.data.auditLog.edges.filter((e: { node: { action: string } }) => e.node.action === "TWO_FACTOR_DISABLED")).toHaveLength(1);
 });
 
 test("the last factor of an account with 2FA on cannot be removed: disable instead", async () => {

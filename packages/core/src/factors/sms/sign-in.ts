@@ -88,7 +88,12 @@ export async function removeSmsState(deps: Deps, challengeId: string, codeHash: 
 function pickSmsFactor(account: Account, factorId: string | null | undefined): StoredFactor {
   const smsFactors = confirmedFactors(account).filter((f) => f.kind === "SMS");
   const factor = factorId ? smsFactors.find((f) => f.id === factorId) : smsFactors[0];
-  if (!factor) throw new ValidationError("There is no text-message factor with that id on this account.", "factorId");
+  if (!factor) {
+    throw new ValidationError(
+      factorId ? "There is no text-message factor with that id on this account." : "This account has no text-message factor. Use another method.",
+      "factorId",
+    );
+  }
   return factor;
 }
 
