@@ -5,6 +5,7 @@ import { epochSeconds } from "../clock.js";
 import { randomToken } from "../crypto/random.js";
 import { writeIf } from "../db/client.js";
 import { keys } from "../db/keys.js";
+import { loadOnce } from "../load-once.js";
 import type { Deps } from "../deps.js";
 import { NotAllowedError } from "../errors.js";
 import { parseDomainName, requireOwnDomain } from "./admin.js";
@@ -29,17 +30,9 @@ export interface DomainClaim {
 // Free and disposable mail providers (the `email-providers` package): anyone can get an address there,
 // so an address proves nothing about who runs the domain. The list (8,700 names, 130 kB) loads with
 // the first claim a process sees, not at every cold start.
-let publicMailDomains: Promise<ReadonlySet<string>> | undefined;
-function loadPublicMailDomains(): Promise<ReadonlySet<string>> {
-  publicMailDomains ??= import("email-providers/all.json", { with: { type: "json" } }).then(
-    (m) => new Set(m.default as string[]),
-    (error: unknown) => {
-      publicMailDomains = undefined; // a failed load is retried by the next claim, not remembered
-      throw error;
-    },
-  );
-  return publicMailDomains;
-}
+const loadPublicMailDomains = loadOnce(
+  async (): Promise<ReadonlySet<string>> => new Set((await import("email-providers/all.json", { with: { type: "json" } })).default as string[]),
+);
 
 /** The name itself or any parent domain is a public mail provider (`x.usa.cc` is as public as `usa.cc`). */
 export async function isPublicMailDomain(name: string): Promise<boolean> {

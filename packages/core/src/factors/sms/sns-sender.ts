@@ -1,4 +1,5 @@
 import type { Config } from "../../config.js";
+import { loadOnce } from "../../load-once.js";
 import { SmsDeliveryFailedError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
 import type { SmsSender } from "../../sms/sender.js";
@@ -11,23 +12,18 @@ import type { SmsSender } from "../../sms/sender.js";
  */
 export function snsSmsSender(config: Pick<Config, "region">, log: Logger): SmsSender {
   // The SNS client loads with the first text a process sends, not at every cold start.
-  let sns: Promise<{ client: import("@aws-sdk/client-sns").SNSClient; PublishCommand: typeof import("@aws-sdk/client-sns").PublishCommand }> | undefined;
-  const load = () =>
-    (sns ??= import("@aws-sdk/client-sns").then(
-      ({ SNSClient, PublishCommand }) => ({
-        PublishCommand,
-        client: new SNSClient({
-          region: config.region,
-          maxAttempts: 3,
-          // A user is waiting on the answer: a stuck connection must fail, not hang the request.
-          requestHandler: { connectionTimeout: 3_000, requestTimeout: 5_000 },
-        }),
+  const load = loadOnce(async () => {
+    const { SNSClient, PublishCommand } = await import("@aws-sdk/client-sns");
+    return {
+      PublishCommand,
+      client: new SNSClient({
+        region: config.region,
+        maxAttempts: 3,
+        // A user is waiting on the answer: a stuck connection must fail, not hang the request.
+        requestHandler: { connectionTimeout: 3_000, requestTimeout: 5_000 },
       }),
-      (error: unknown) => {
-        sns = undefined; // a failed load is retried by the next text, not remembered
-        throw error;
-      },
-    ));
+    };
+  });
   return {
     async send(phoneNumberE164, message) {
       const { client, PublishCommand } = await load();
