@@ -9,6 +9,7 @@ import { ConflictError, ValidationError } from "../errors.js";
 import { newId } from "../ids.js";
 import type { Account } from "./account.js";
 import { domainOf, normaliseEmail } from "./email.js";
+import { refuseGuessablePassword } from "./guessable-password.js";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
@@ -23,6 +24,7 @@ export function validatePassword(password: string): void {
 export async function signUp(deps: Deps, input: { email: string; password: string }, request: RequestInfo): Promise<Account> {
   const email = normaliseEmail(input.email);
   validatePassword(input.password);
+  await refuseGuessablePassword(input.password, email);
   await deps.limiter.hit(deps.limits.signUpsPerIp, request.ip);
   const domain = domainOf(email);
   const account: Account = {

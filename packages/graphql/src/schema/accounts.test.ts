@@ -39,10 +39,28 @@ describe("signUp", () => {
   });
 
   test("accepts 8 and 256 characters, counted in code points", async () => {
-    for (const password of ["12345678", "é".repeat(256), "🔑".repeat(8)]) {
+    for (const password of ["k7#Vq2!m", "é".repeat(256), "🔑".repeat(8)]) {
       const res = await api.gql(SIGN_UP, { input: { email: uniqueEmail(), password } });
       expect(res.data.signUp.__typename).toBe("SignedIn");
     }
+  });
+
+  test("refuses the passwords attackers try first: common ones in any case, and the account's own email", async () => {
+    const email = uniqueEmail();
+    for (const password of ["password", "Password1", "QWERTYUIOP", "iloveyou"]) {
+      const res = await api.gql(SIGN_UP, { input: { email, password } });
+      expect(res.data.signUp).toEqual({
+        __typename: "ValidationError",
+        message: "This password is one of the most common ones, tried first by attackers. Choose another.",
+        field: "password",
+      });
+    }
+    for (const password of [email, email.split("@")[0]!.toUpperCase()]) {
+      const res = await api.gql(SIGN_UP, { input: { email, password } });
+      expect(res.data.signUp).toMatchObject({ __typename: "ValidationError", field: "password" });
+    }
+    // Nothing was created: the same email signs up with a good password.
+    expect((await api.gql(SIGN_UP, { input: { email, password: PASSWORD } })).data.signUp.__typename).toBe("SignedIn");
   });
 
   test("the same email twice (in any case) is a ConflictError", async () => {
