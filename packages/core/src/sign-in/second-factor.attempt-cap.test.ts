@@ -62,10 +62,13 @@ test("failures across challenges lock the account's second step, with retryAfter
   const user = await signUpUser(api);
   const { secret } = await enableTotpTwoFactor(api, user);
   const open = await startSignIn(api, user.email);
+  const reported: number[] = [];
   for (let i = 0; i < 2; i++) {
     const challengeId = await startSignIn(api, user.email);
-    for (let j = 0; j < 4; j++) await complete(challengeId, wrongCode(secret));
+    for (let j = 0; j < 4; j++) reported.push((await complete(challengeId, wrongCode(secret))).data.completeSignIn.attemptsRemaining);
   }
+  // attemptsRemaining never promises more than the account's budget of 8 still allows.
+  expect(reported).toEqual([4, 3, 2, 1, 3, 2, 1, 0]);
   // 8 failures: a challenge opened before is refused at the second step, even with the right code...
   const late = await complete(open, oathtool(secret, api.clock.now()));
   expect(late.data.completeSignIn.__typename).toBe("RateLimitedError");

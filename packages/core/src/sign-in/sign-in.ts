@@ -146,7 +146,9 @@ export async function completeSignIn(
       ]);
     }
     if (typeof counted !== "number") throw counted;
-    throw spent ? new InvalidCodeError(counted, method.spentMessage) : new InvalidCodeError(counted);
+    // What the user can still try: this challenge's attempts, unless the account's budget runs out first.
+    const remaining = Math.min(counted, limits.secondFactorAttemptsPerAccount.max - unit.count);
+    throw spent ? new InvalidCodeError(remaining, method.spentMessage) : new InvalidCodeError(remaining);
   }
 
   // An account with 2FA on is never held for enrolment: its sessions start unrestricted.

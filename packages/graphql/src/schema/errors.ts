@@ -65,7 +65,7 @@ function simpleErrorType<E extends DomainError>(cls: ErrorClass<E>, description:
   ref.implement({ ...shared, fields: (t) => ({ field: t.exposeString("field") }) });
 }
 {
-  const { ref, shared } = errorType(InvalidCodeError, "The code or proof was wrong. `attemptsRemaining` counts the tries left before starting again.");
+  const { ref, shared } = errorType(InvalidCodeError, "The code or proof was wrong (or, with its own message, right but already used). `attemptsRemaining` counts the tries left before starting again, never more than the account's limit on second factors still allows.");
   ref.implement({ ...shared, fields: (t) => ({ attemptsRemaining: t.exposeInt("attemptsRemaining", { nullable: true }) }) });
 }
 {
