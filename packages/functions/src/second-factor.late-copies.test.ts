@@ -7,25 +7,22 @@ import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { sessionWriteOf, startProxiedStore, type FaultyProxy } from "./testing/faulty-proxy.js";
 import { COMPLETE_SIGN_IN, startSignIn, type TestApi } from "./testing/harness.js";
 import type { SnsEndpoint } from "./testing/sns-endpoint.js";
-import { e164, enableSmsTwoFactor, passwordStep, sendSignInSms, signUpFrom, startSmsApi, uniqueMobile, useLoopbackSns } from "./testing/sms.js";
+import { e164, enableSmsTwoFactor, passwordStep, sendSignInSms, signUpFrom, startSmsTestApi, uniqueMobile } from "./testing/sms.js";
 import { startKeySignIn, userWithKey, WEBAUTHN_ENV } from "./testing/webauthn-flows.js";
 
 let proxy: FaultyProxy;
 let sns: SnsEndpoint;
-let restoreSns: () => Promise<void>;
+let closeApi: () => Promise<void>;
 let api: TestApi;
 beforeAll(async () => {
   proxy = await startProxiedStore();
-  const loopback = await useLoopbackSns();
-  ({ sns, restore: restoreSns } = loopback);
-  api = await startSmsApi({ ...loopback.apiEnv, ...WEBAUTHN_ENV, AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint });
+  ({ api, sns, close: closeApi } = await startSmsTestApi({ env: { ...WEBAUTHN_ENV, AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint } }));
 });
 beforeEach(() => {
   proxy.decide = () => undefined;
 });
 afterAll(async () => {
-  await api.close();
-  await restoreSns();
+  await closeApi();
   await proxy.close();
 });
 

@@ -10,26 +10,20 @@ import {
   passwordStep,
   sendSignInSms,
   signUpFrom,
-  startSmsApi,
+  startSmsTestApi,
   startSmsEnrolment,
   uniqueMobile,
-  useLoopbackSns,
   type SmsUser,
 } from "../testing/sms.js";
 
 let api: TestApi;
 let sns: SnsEndpoint;
-let restore: () => Promise<void>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const loopback = await useLoopbackSns();
-  ({ sns, restore } = loopback);
-  api = await startSmsApi(loopback.apiEnv);
+  ({ api, sns, close } = await startSmsTestApi());
 });
-afterAll(async () => {
-  await api.close();
-  await restore();
-});
+afterAll(() => close());
 
 /** A six-digit code that is certainly not `code`. */
 function wrong(code: string): string {

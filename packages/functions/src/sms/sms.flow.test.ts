@@ -15,26 +15,19 @@ import {
   passwordStep,
   sendSignInSms,
   signUpFrom,
-  startSmsApi,
+  startSmsTestApi,
   startSmsEnrolment,
   uniqueMobile,
-  useLoopbackSns,
 } from "../testing/sms.js";
 
 let api: TestApi;
 let sns: SnsEndpoint;
-let restore: () => Promise<void>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const loopback = await useLoopbackSns();
-  sns = loopback.sns;
-  restore = loopback.restore;
-  api = await startSmsApi(loopback.apiEnv);
+  ({ api, sns, close } = await startSmsTestApi());
 });
-afterAll(async () => {
-  await api.close();
-  await restore();
-});
+afterAll(() => close());
 
 const MESSAGE = /^Your Access Identity code is (\d{6})\. It expires in 5 minutes\.\n@localhost #(\d{6})$/;
 

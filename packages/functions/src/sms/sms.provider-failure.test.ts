@@ -14,30 +14,24 @@ import {
   sendSignInSms,
   signUpFrom,
   startOfFreshDay,
-  startSmsApi,
+  startSmsTestApi,
   startSmsEnrolment,
   uniqueMobile,
-  useLoopbackSns,
   type SmsUser,
 } from "../testing/sms.js";
 
 let api: TestApi;
 let sns: SnsEndpoint;
-let restore: () => Promise<void>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const loopback = await useLoopbackSns();
-  ({ sns, restore } = loopback);
-  api = await startSmsApi(loopback.apiEnv);
+  ({ api, sns, close } = await startSmsTestApi());
   startOfFreshDay(api);
 });
 afterEach(() => {
   sns.behaviour = "ok";
 });
-afterAll(async () => {
-  await api.close();
-  await restore();
-});
+afterAll(() => close());
 
 /** The user's pending enrolments, read from the table: none may hold a code nobody received. */
 async function pendingEnrolments(user: SmsUser): Promise<number> {

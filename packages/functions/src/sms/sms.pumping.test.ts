@@ -13,26 +13,21 @@ import {
   startOfFreshDay,
   startSmsApi,
   startSmsEnrolment,
+  startSmsTestApi,
   uniqueIp,
   uniqueMobile,
-  useLoopbackSns,
 } from "../testing/sms.js";
 
 let api: TestApi;
 let sns: SnsEndpoint;
 let apiEnv: Record<string, string>;
-let restore: () => Promise<void>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const loopback = await useLoopbackSns();
-  ({ sns, apiEnv, restore } = loopback);
-  api = await startSmsApi(apiEnv, { env: { SMS_ALLOWED_COUNTRIES: "GB,US,FR" } });
+  ({ api, sns, apiEnv, close } = await startSmsTestApi({ env: { SMS_ALLOWED_COUNTRIES: "GB,US,FR" } }));
   startOfFreshDay(api);
 });
-afterAll(async () => {
-  await api.close();
-  await restore();
-});
+afterAll(() => close());
 
 function typenames(results: GqlResult[], field: string): Record<string, number> {
   const counts: Record<string, number> = {};

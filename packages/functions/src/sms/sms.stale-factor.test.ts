@@ -4,23 +4,18 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { COMPLETE_SIGN_IN, CONFIRM_TOTP, ENROL_TOTP, oathtool, type TestApi } from "../testing/harness.js";
 import type { SnsEndpoint } from "../testing/sns-endpoint.js";
-import { e164, enrolSms, finishEnabling, passwordStep, sendSignInSms, signUpFrom, startSmsApi, uniqueMobile, useLoopbackSns } from "../testing/sms.js";
+import { e164, enrolSms, finishEnabling, passwordStep, sendSignInSms, signUpFrom, startSmsTestApi, uniqueMobile } from "../testing/sms.js";
 
 const REMOVE = `mutation($input: RemoveFactorInput!) { removeFactor(input: $input) { __typename } }`;
 const RENAME = `mutation($input: RenameFactorInput!) { renameFactor(input: $input) { __typename ... on ValidationError { field } } }`;
 
 let api: TestApi;
 let sns: SnsEndpoint;
-let restore: () => Promise<void>;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  const loopback = await useLoopbackSns();
-  ({ sns, restore } = loopback);
-  api = await startSmsApi(loopback.apiEnv);
+  ({ api, sns, close } = await startSmsTestApi());
 });
-afterAll(async () => {
-  await api.close();
-  await restore();
-});
+afterAll(() => close());
 
 test("a code sent before its SMS factor was removed no longer signs in", async () => {
   const user = await signUpFrom(api);

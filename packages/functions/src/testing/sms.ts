@@ -9,7 +9,7 @@ const SDK_ENV = ["AWS_ENDPOINT_URL_SNS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS
  * Points the real SNS client at a loopback endpoint for this test file: the SDK's own env vars in
  * process.env (restored by the returned function), SMS_PROVIDER=sns for the API.
  */
-export async function useLoopbackSns(): Promise<{ sns: SnsEndpoint; apiEnv: Record<string, string>; restore(): Promise<void> }> {
+async function useLoopbackSns(): Promise<{ sns: SnsEndpoint; apiEnv: Record<string, string>; restore(): Promise<void> }> {
   const sns = await startSnsEndpoint();
   const saved = Object.fromEntries(SDK_ENV.map((name) => [name, process.env[name]]));
   const values = {
@@ -34,6 +34,26 @@ export async function useLoopbackSns(): Promise<{ sns: SnsEndpoint; apiEnv: Reco
 
 export async function startSmsApi(apiEnv: Record<string, string>, options: LocalServerOptions = {}): Promise<TestApi> {
   return startTestApi({ ...options, env: { ...apiEnv, ...(options.env as Record<string, string> | undefined) } });
+}
+
+/**
+ * What an SMS test file starts with: the loopback SNS endpoint and the API sending through it.
+ * `apiEnv` starts more APIs on the same endpoint; `close()` closes the API and restores the env.
+ */
+export async function startSmsTestApi(
+  options: LocalServerOptions = {},
+): Promise<{ api: TestApi; sns: SnsEndpoint; apiEnv: Record<string, string>; close(): Promise<void> }> {
+  const loopback = await useLoopbackSns();
+  const api = await startSmsApi(loopback.apiEnv, options);
+  return {
+    api,
+    sns: loopback.sns,
+    apiEnv: loopback.apiEnv,
+    async close() {
+      await api.close();
+      await loopback.restore();
+    },
+  };
 }
 
 /**
