@@ -1,16 +1,27 @@
 /**
  * The typed errors a user can cause. Core throws them; the GraphQL layer maps each to the
- * member of a result union with the same name. Messages are written for the end user and never
- * carry a secret, a code or an internal detail.
+ * member of a result union named by its `typename`. Messages are written for the end user and
+ * never carry a secret, a code or an internal detail.
+ *
+ * Each class states its `typename` as a string literal: a bundler that renames classes (minified
+ * builds do) must not rename the error a client sees.
  */
 export class DomainError extends Error {
+  /** The GraphQL type this error answers as. Every subclass declares its own. */
+  static readonly typename: string = "DomainError";
+
+  get typename(): string {
+    return (this.constructor as typeof DomainError).typename;
+  }
+
   constructor(message: string) {
     super(message);
-    this.name = new.target.name;
+    this.name = this.typename;
   }
 }
 
 export class ValidationError extends DomainError {
+  static override readonly typename = "ValidationError";
   constructor(
     message: string,
     readonly field: string,
@@ -20,12 +31,14 @@ export class ValidationError extends DomainError {
 }
 
 export class InvalidCredentialsError extends DomainError {
+  static override readonly typename = "InvalidCredentialsError";
   constructor() {
     super("The email or password is incorrect.");
   }
 }
 
 export class InvalidCodeError extends DomainError {
+  static override readonly typename = "InvalidCodeError";
   constructor(
     readonly attemptsRemaining: number | null = null,
     message = "That code is not valid.",
@@ -35,12 +48,14 @@ export class InvalidCodeError extends DomainError {
 }
 
 export class ExpiredError extends DomainError {
+  static override readonly typename = "ExpiredError";
   constructor(message = "This has expired or was already used. Start again.") {
     super(message);
   }
 }
 
 export class RateLimitedError extends DomainError {
+  static override readonly typename = "RateLimitedError";
   constructor(
     readonly retryAfterSeconds: number,
     message = "Too many attempts. Try again later.",
@@ -50,22 +65,29 @@ export class RateLimitedError extends DomainError {
 }
 
 export class StepUpRequiredError extends DomainError {
+  static override readonly typename = "StepUpRequiredError";
   constructor(message = "Confirm it is you: sign in again with your second factor, then retry within 10 minutes.") {
     super(message);
   }
 }
 
-export class ConflictError extends DomainError {}
+export class ConflictError extends DomainError {
+  static override readonly typename = "ConflictError";
+}
 
-export class NotAllowedError extends DomainError {}
+export class NotAllowedError extends DomainError {
+  static override readonly typename = "NotAllowedError";
+}
 
 export class DomainNotVerifiedError extends DomainError {
+  static override readonly typename = "DomainNotVerifiedError";
   constructor(message = "This domain has not been verified yet.") {
     super(message);
   }
 }
 
 export class DomainVerificationFailedError extends DomainError {
+  static override readonly typename = "DomainVerificationFailedError";
   constructor(
     readonly expected: string,
     readonly found: string[],
@@ -76,6 +98,7 @@ export class DomainVerificationFailedError extends DomainError {
 }
 
 export class SmsDeliveryFailedError extends DomainError {
+  static override readonly typename = "SmsDeliveryFailedError";
   constructor(message = "The text message could not be sent. Try again in a moment.") {
     super(message);
   }
@@ -83,6 +106,7 @@ export class SmsDeliveryFailedError extends DomainError {
 
 /** A dependency (DynamoDB, SNS, DNS) failed in a way worth retrying; the user may try again. */
 export class ServiceUnavailableError extends DomainError {
+  static override readonly typename = "ServiceUnavailableError";
   constructor(message = "The service is temporarily unavailable. Try again in a moment.") {
     super(message);
   }

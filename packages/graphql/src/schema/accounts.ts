@@ -20,7 +20,7 @@ import { GraphQLError } from "graphql";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { commonErrors } from "./errors.js";
-import { asResult, resultUnion } from "./results.js";
+import { asResult, resultUnion, successType } from "./results.js";
 
 export const UserRef = builder.objectRef<Account>("User");
 export const FactorKindEnum = builder.enumType("FactorKind", { values: ["TOTP", "SMS", "WEBAUTHN"] as const });
@@ -44,15 +44,7 @@ export const SessionRef = builder.objectRef<IssuedSession>("Session").implement(
 });
 
 /** `user` is given, or loaded only when the caller selects it (the second step needs no account read). */
-export class SignedIn {
-  constructor(
-    readonly session: IssuedSession,
-    readonly user: Account | (() => Promise<Account>),
-  ) {}
-}
-export const SignedInRef = builder.objectType(SignedIn, {
-  name: "SignedIn",
-  isTypeOf: (v) => v instanceof SignedIn,
+export const SignedIn = successType<{ session: IssuedSession; user: Account | (() => Promise<Account>) }>("SignedIn", {
   fields: (t) => ({
     session: t.field({ type: SessionRef, resolve: (s) => s.session }),
     user: t.field({
@@ -84,21 +76,11 @@ const SignInChallengeRef = builder.objectRef<SignInChallengeView>("SignInChallen
   }),
 });
 
-class SecondFactorRequired {
-  constructor(readonly challenge: SignInChallengeView) {}
-}
-const SecondFactorRequiredRef = builder.objectType(SecondFactorRequired, {
-  name: "SecondFactorRequired",
-  isTypeOf: (v) => v instanceof SecondFactorRequired,
+const SecondFactorRequired = successType<{ challenge: SignInChallengeView }>("SecondFactorRequired", {
   fields: (t) => ({ challenge: t.field({ type: SignInChallengeRef, resolve: (s) => s.challenge }) }),
 });
 
-class SignedOut {
-  readonly success = true;
-}
-const SignedOutRef = builder.objectType(SignedOut, {
-  name: "SignedOut",
-  isTypeOf: (v) => v instanceof SignedOut,
+const SignedOut = successType<{ success: boolean }>("SignedOut", {
   fields: (t) => ({ success: t.exposeBoolean("success") }),
 });
 
@@ -120,15 +102,15 @@ export async function statusFor(context: Context, account: Account) {
   return twoFactorStatus(account, enforcementFor(domain, account, deps.clock.now()));
 }
 
-export const SignInResult = resultUnion("SignInResult", [SignedInRef, SecondFactorRequiredRef], [InvalidCredentialsError, ...commonErrors]);
-const SignUpResult = resultUnion("SignUpResult", [SignedInRef], [ValidationError, ConflictError, ...commonErrors]);
-export const CompleteSignInResult = resultUnion("CompleteSignInResult", [SignedInRef], [
+export const SignInResult = resultUnion("SignInResult", [SignedIn.ref, SecondFactorRequired.ref], [InvalidCredentialsError, ...commonErrors]);
+const SignUpResult = resultUnion("SignUpResult", [SignedIn.ref], [ValidationError, ConflictError, ...commonErrors]);
+export const CompleteSignInResult = resultUnion("CompleteSignInResult", [SignedIn.ref], [
   InvalidCodeError,
   ExpiredError,
   ValidationError,
   ...commonErrors,
 ]);
-const SignOutResult = resultUnion("SignOutResult", [SignedOutRef], [...commonErrors]);
+const SignOutResult = resultUnion("SignOutResult", [SignedOut.ref], [...commonErrors]);
 
 const SignUpInput = builder.inputType("SignUpInput", {
   fields: (t) => ({ email: t.string({ required: true }), password: t.string({ required: true }) }),
@@ -163,7 +145,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, { deps, client }) =>
       asResult(SignUpResult, async () => {
         const account = await signUp(deps, input, client);
-        return new SignedIn(await sessionForNewAccount(deps, account), account);
+        return SignedIn.of({ session: await sessionForNewAccount(deps, account), user: account });
       }),
   }),
   signIn: t.field({
@@ -173,8 +155,8 @@ builder.mutationFields((t) => ({
       asResult(SignInResult, async () => {
         const outcome = await signIn(deps, input, client);
         return outcome.kind === "signedIn"
-          ? new SignedIn(outcome.session, outcome.account)
-          : new SecondFactorRequired(outcome.challenge);
+          ? SignedIn.of({ session: outcome.session, user: outcome.account })
+          : SecondFactorRequired.of({ challenge: outcome.challenge });
       }),
   }),
   completeSignIn: t.field({
@@ -183,7 +165,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, { deps, client }) =>
       asResult(CompleteSignInResult, async () => {
         const { session, loadAccount } = await completeSignIn(deps, { ...input, challengeId: String(input.challengeId) }, client);
-        return new SignedIn(session, loadAccount);
+        return SignedIn.of({ session, user: loadAccount });
       }),
   }),
   signOut: t.field({
@@ -193,7 +175,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, _args, { deps, caller }) =>
       asResult(SignOutResult, async () => {
         await revokeSession(deps, caller!.session.id);
-        return new SignedOut();
+        return SignedOut.of({ success: true });
       }),
   }),
 }));

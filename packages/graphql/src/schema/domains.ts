@@ -27,7 +27,7 @@ import type { Context } from "../context.js";
 import { UserRef } from "./accounts.js";
 import { connection } from "./common.js";
 import { commonErrors } from "./errors.js";
-import { asResult, resultUnion } from "./results.js";
+import { asResult, resultUnion, successType } from "./results.js";
 import { AuditEventConnection, TwoFactorStatusRef } from "./users.js";
 
 /**
@@ -83,16 +83,8 @@ const DomainRef = builder.objectRef<DomainRecord>("Domain").implement({
   }),
 });
 
-class DomainClaimed {
-  constructor(
-    readonly domain: DomainRecord,
-    readonly claim: DomainClaim,
-  ) {}
-}
-const DomainClaimRef = builder.objectType(DomainClaimed, {
-  name: "DomainClaim",
+const DomainClaimed = successType<{ domain: DomainRecord; claim: DomainClaim }>("DomainClaim", {
   description: "Publish a TXT record named `txtRecordName` with the value `txtRecordValue`, then call verifyDomain before `expiresAt`.",
-  isTypeOf: (v) => v instanceof DomainClaimed,
   fields: (t) => ({
     // Nullable so that selecting an owner-only field (owners, members, auditLog) before the caller is
     // an owner nulls just this field, with its FORBIDDEN error, not the claim's record name and value.
@@ -110,30 +102,19 @@ const DomainClaimRef = builder.objectType(DomainClaimed, {
 
 /** The success members that only carry the domain as it is after the change. */
 function domainResult(name: string) {
-  class Named {
-    constructor(readonly domain: DomainRecord) {}
-  }
-  const ref = builder.objectType(Named, {
-    name,
-    isTypeOf: (v) => v instanceof Named,
+  return successType<{ domain: DomainRecord }>(name, {
     fields: (t) => ({ domain: t.field({ type: DomainRef, resolve: (r) => r.domain }) }),
   });
-  return { cls: Named, ref };
 }
 const DomainVerified = domainResult("DomainVerified");
 const DomainPolicyUpdated = domainResult("DomainPolicyUpdated");
 const DomainOwnersUpdated = domainResult("DomainOwnersUpdated");
 
-class TwoFactorReset {
-  constructor(readonly user: Account) {}
-}
-const TwoFactorResetRef = builder.objectType(TwoFactorReset, {
-  name: "TwoFactorReset",
-  isTypeOf: (v) => v instanceof TwoFactorReset,
+const TwoFactorReset = successType<{ user: Account }>("TwoFactorReset", {
   fields: (t) => ({ user: t.field({ type: UserRef, resolve: (r) => r.user }) }),
 });
 
-const ClaimDomainResult = resultUnion("ClaimDomainResult", [DomainClaimRef], [NotAllowedError, ValidationError, ...commonErrors]);
+const ClaimDomainResult = resultUnion("ClaimDomainResult", [DomainClaimed.ref], [NotAllowedError, ValidationError, ...commonErrors]);
 const VerifyDomainResult = resultUnion("VerifyDomainResult", [DomainVerified.ref], [
   DomainVerificationFailedError,
   NotAllowedError,
@@ -155,7 +136,7 @@ const DomainOwnersResult = resultUnion("DomainOwnersResult", [DomainOwnersUpdate
   StepUpRequiredError,
   ...commonErrors,
 ]);
-const ResetUserTwoFactorResult = resultUnion("ResetUserTwoFactorResult", [TwoFactorResetRef], [
+const ResetUserTwoFactorResult = resultUnion("ResetUserTwoFactorResult", [TwoFactorReset.ref], [
   DomainNotVerifiedError,
   NotAllowedError,
   ValidationError,
@@ -217,7 +198,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, { deps, caller }) =>
       asResult(ClaimDomainResult, async () => {
         const { claim, domain } = await claimDomain(deps, caller!.account, input);
-        return new DomainClaimed(domain, claim);
+        return DomainClaimed.of({ domain, claim });
       }),
   }),
   verifyDomain: t.field({
@@ -226,7 +207,7 @@ builder.mutationFields((t) => ({
     authScopes: { fullAccess: true },
     args: { input: t.arg({ type: VerifyDomainInput, required: true }) },
     resolve: (_root, { input }, { deps, caller }) =>
-      asResult(VerifyDomainResult, async () => new DomainVerified.cls(await verifyDomain(deps, caller!.account, input))),
+      asResult(VerifyDomainResult, async () => DomainVerified.of({ domain: await verifyDomain(deps, caller!.account, input) })),
   }),
   setDomainTwoFactorPolicy: t.field({
     type: SetDomainPolicyResult.ref,
@@ -234,7 +215,7 @@ builder.mutationFields((t) => ({
     authScopes: { fullAccess: true },
     args: { input: t.arg({ type: SetDomainTwoFactorPolicyInput, required: true }) },
     resolve: (_root, { input }, { deps, caller }) =>
-      asResult(SetDomainPolicyResult, async () => new DomainPolicyUpdated.cls(await setDomainTwoFactorPolicy(deps, caller!, input))),
+      asResult(SetDomainPolicyResult, async () => DomainPolicyUpdated.of({ domain: await setDomainTwoFactorPolicy(deps, caller!, input) })),
   }),
   addDomainOwner: t.field({
     type: DomainOwnersResult.ref,
@@ -242,7 +223,7 @@ builder.mutationFields((t) => ({
     authScopes: { fullAccess: true },
     args: { input: t.arg({ type: AddDomainOwnerInput, required: true }) },
     resolve: (_root, { input }, { deps, caller }) =>
-      asResult(DomainOwnersResult, async () => new DomainOwnersUpdated.cls(await addDomainOwner(deps, caller!, input))),
+      asResult(DomainOwnersResult, async () => DomainOwnersUpdated.of({ domain: await addDomainOwner(deps, caller!, input) })),
   }),
   removeDomainOwner: t.field({
     type: DomainOwnersResult.ref,
@@ -250,7 +231,7 @@ builder.mutationFields((t) => ({
     authScopes: { fullAccess: true },
     args: { input: t.arg({ type: RemoveDomainOwnerInput, required: true }) },
     resolve: (_root, { input }, { deps, caller }) =>
-      asResult(DomainOwnersResult, async () => new DomainOwnersUpdated.cls(await removeDomainOwner(deps, caller!, input))),
+      asResult(DomainOwnersResult, async () => DomainOwnersUpdated.of({ domain: await removeDomainOwner(deps, caller!, input) })),
   }),
   resetUserTwoFactor: t.field({
     type: ResetUserTwoFactorResult.ref,
@@ -260,6 +241,6 @@ builder.mutationFields((t) => ({
     authScopes: { fullAccess: true },
     args: { input: t.arg({ type: ResetUserTwoFactorInput, required: true }) },
     resolve: (_root, { input }, { deps, caller }) =>
-      asResult(ResetUserTwoFactorResult, async () => new TwoFactorReset(await resetUserTwoFactor(deps, caller!, input))),
+      asResult(ResetUserTwoFactorResult, async () => TwoFactorReset.of({ user: await resetUserTwoFactor(deps, caller!, input) })),
   }),
 }));

@@ -17,40 +17,43 @@ import { builder } from "../builder.js";
 
 /**
  * graphql-js treats any Error returned by a resolver as thrown, so a typed error travels in a
- * union as a plain copy of its fields, tagged with its GraphQL type name.
+ * union as a plain copy of its fields, tagged with its GraphQL type name (the error's own
+ * `typename` literal, never a class name a bundler could change).
  */
-export type ErrorResult<E extends DomainError = DomainError> = Omit<E, "name" | "stack" | "cause"> & { __typename: string };
+export type ErrorResult<E extends DomainError = DomainError> = Omit<E, "name" | "stack" | "cause" | "typename"> & { __typename: string };
 
 export function errorResult<E extends DomainError>(error: E): ErrorResult<E> {
-  return { ...error, message: error.message, __typename: error.name } as ErrorResult<E>;
+  return { ...error, message: error.message, __typename: error.typename } as ErrorResult<E>;
 }
 
 export const ErrorInterface = builder.interfaceRef<ErrorResult>("Error").implement({
   description: "Every typed error a user can cause: `message` is written for them.",
+  resolveType: (value) => value.__typename,
   fields: (t) => ({ message: t.exposeString("message") }),
 });
 
 // biome-ignore lint: constructor parameter lists differ per error class
-type ErrorClass<E extends DomainError> = abstract new (...args: any[]) => E;
+type ErrorClass<E extends DomainError> = (abstract new (...args: any[]) => E) & { typename: string };
 
-/** A typed error's GraphQL object: named after its class, recognised by its __typename tag. */
+/** A typed error's GraphQL object: named by its class's `typename`, recognised by its __typename tag. */
 const refs = new Map<ErrorClass<DomainError>, unknown>();
 
 /** The GraphQL object type of an error class, for result unions. */
 export function errorTypeFor(cls: ErrorClass<DomainError>): unknown {
   const ref = refs.get(cls);
-  if (!ref) throw new Error(`${cls.name} has no GraphQL type`);
+  if (!ref) throw new Error(`${cls.typename} has no GraphQL type`);
   return ref;
 }
 
 function errorType<E extends DomainError>(cls: ErrorClass<E>, description: string) {
-  const name = cls.name;
+  // A subclass that forgot its own literal would answer as its parent: refuse to build the schema.
+  if (!Object.hasOwn(cls, "typename")) throw new Error(`${cls.name} declares no static typename`);
+  const name = cls.typename;
   const ref = builder.objectRef<ErrorResult<E>>(name);
   refs.set(cls, ref);
   const shared = {
     description,
     interfaces: [ErrorInterface] as never,
-    isTypeOf: (value: unknown) => (value as { __typename?: string }).__typename === name,
   };
   return { ref, shared };
 }

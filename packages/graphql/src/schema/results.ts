@@ -5,7 +5,7 @@ import { errorResult, errorTypeFor, type ErrorResult } from "./errors.js";
 import type { Context } from "../context.js";
 
 // biome-ignore lint: constructor parameter lists differ per error class
-type ErrorClass = abstract new (...args: any[]) => DomainError;
+type ErrorClass = (abstract new (...args: any[]) => DomainError) & { typename: string };
 type Types = Parameters<typeof builder.unionType>[1]["types"];
 type Builder = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : SchemaTypes;
 
@@ -20,9 +20,27 @@ export function resultUnion<E extends readonly ErrorClass[]>(
   errors: E,
   description?: string,
 ) {
-  const ref = builder.unionType(name, { types: [...success, ...errors.map(errorTypeFor)] as unknown as Types, description });
-  // Members are told apart by their own isTypeOf; the resolver's value is any one of them.
+  const ref = builder.unionType(name, {
+    types: [...success, ...errors.map(errorTypeFor)] as unknown as Types,
+    description,
+    // Every member value is a plain object tagged with its type name (see `successType`, `errorResult`).
+    resolveType: (value) => (value as Tagged).__typename,
+  });
   return { ref: ref as unknown as UnionRef<Builder, object, object>, errors };
+}
+
+/** A member value of a result union: a plain object that names its GraphQL type. */
+export type Tagged<N extends string = string> = { readonly __typename: N };
+
+type ObjectOptions<T extends object> = Parameters<ReturnType<typeof builder.objectRef<T>>["implement"]>[0];
+
+/**
+ * A success member of result unions: a GraphQL object over plain values tagged with its name.
+ * `of` builds the value a resolver returns, so the tag always matches the type it resolves to.
+ */
+export function successType<T extends object>(name: string, options: ObjectOptions<T>) {
+  const ref = builder.objectRef<T>(name).implement(options);
+  return { ref, of: (value: T): T & Tagged => ({ ...value, __typename: name }) };
 }
 
 /**

@@ -11,17 +11,12 @@ import {
 } from "@access-identity/core";
 import { builder } from "../builder.js";
 import { commonErrors } from "./errors.js";
-import { asResult, resultUnion } from "./results.js";
+import { asResult, resultUnion, successType } from "./results.js";
 import { stepUpOnceEnabled } from "./step-up.js";
 import { ConfirmFactorResult, FactorConfirmed } from "./two-factor.js";
 
-class SmsEnrolmentResult {
-  constructor(readonly enrolment: SmsEnrolment) {}
-}
-const SmsEnrolmentRef = builder.objectType(SmsEnrolmentResult, {
-  name: "SmsEnrolment",
+const SmsEnrolmentResult = successType<{ enrolment: SmsEnrolment }>("SmsEnrolment", {
   description: "A code was texted to the number: confirm it with `confirmSmsEnrolment` before `expiresAt`.",
-  isTypeOf: (v) => v instanceof SmsEnrolmentResult,
   fields: (t) => ({
     factorId: t.id({ resolve: (r) => r.enrolment.factorId }),
     maskedPhoneNumber: t.string({ description: 'e.g. "+44 ••• ••• 3456"', resolve: (r) => r.enrolment.maskedPhoneNumber }),
@@ -29,13 +24,8 @@ const SmsEnrolmentRef = builder.objectType(SmsEnrolmentResult, {
   }),
 });
 
-class SmsCodeSentResult {
-  constructor(readonly sent: SmsCodeSent) {}
-}
-const SmsCodeSentRef = builder.objectType(SmsCodeSentResult, {
-  name: "SmsCodeSent",
+const SmsCodeSentResult = successType<{ sent: SmsCodeSent }>("SmsCodeSent", {
   description: "A sign-in code was texted; answer with `completeSignIn { smsCode }`. Earlier codes stop working.",
-  isTypeOf: (v) => v instanceof SmsCodeSentResult,
   fields: (t) => ({
     expiresAt: t.field({ type: "DateTime", resolve: (r) => r.sent.expiresAt }),
     resendAfter: t.field({ type: "DateTime", description: "Another code can be asked for from this moment.", resolve: (r) => r.sent.resendAfter }),
@@ -60,13 +50,13 @@ const SendSignInSmsCodeInput = builder.inputType("SendSignInSmsCodeInput", {
   }),
 });
 
-const StartSmsEnrolmentResult = resultUnion("StartSmsEnrolmentResult", [SmsEnrolmentRef], [
+const StartSmsEnrolmentResult = resultUnion("StartSmsEnrolmentResult", [SmsEnrolmentResult.ref], [
   ValidationError,
   StepUpRequiredError,
   SmsDeliveryFailedError,
   ...commonErrors,
 ]);
-const SendSmsCodeResult = resultUnion("SendSmsCodeResult", [SmsCodeSentRef], [
+const SendSmsCodeResult = resultUnion("SendSmsCodeResult", [SmsCodeSentResult.ref], [
   ExpiredError,
   SmsDeliveryFailedError,
   ValidationError,
@@ -83,7 +73,7 @@ builder.mutationFields((t) => ({
       asResult(StartSmsEnrolmentResult, async () => {
         stepUpOnceEnabled(context);
         const { deps, caller, client } = context;
-        return new SmsEnrolmentResult(await startSmsEnrolment(deps, caller!.account, { phoneNumber: input.phoneNumber }, client));
+        return SmsEnrolmentResult.of({ enrolment: await startSmsEnrolment(deps, caller!.account, { phoneNumber: input.phoneNumber }, client) });
       }),
   }),
   confirmSmsEnrolment: t.field({
@@ -94,7 +84,7 @@ builder.mutationFields((t) => ({
       asResult(ConfirmFactorResult, async () => {
         stepUpOnceEnabled(context);
         const { deps, caller } = context;
-        return new FactorConfirmed(await confirmSmsEnrolment(deps, caller!.account, { factorId: String(input.factorId), code: input.code }));
+        return FactorConfirmed.of({ factor: await confirmSmsEnrolment(deps, caller!.account, { factorId: String(input.factorId), code: input.code }) });
       }),
   }),
   sendSignInSmsCode: t.field({
@@ -103,9 +93,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SendSignInSmsCodeInput, required: true }) },
     resolve: (_root, { input }, { deps, client }) =>
       asResult(SendSmsCodeResult, async () =>
-        new SmsCodeSentResult(
-          await sendSignInSmsCode(deps, { challengeId: String(input.challengeId), factorId: input.factorId == null ? null : String(input.factorId) }, client),
-        ),
+        SmsCodeSentResult.of({
+          sent: await sendSignInSmsCode(deps, { challengeId: String(input.challengeId), factorId: input.factorId == null ? null : String(input.factorId) }, client),
+        }),
       ),
   }),
 }));

@@ -1,17 +1,12 @@
 import { confirmTotpEnrolment, startTotpEnrolment, StepUpRequiredError, ValidationError, type TotpEnrolment } from "@access-identity/core";
 import { builder } from "../builder.js";
 import { commonErrors } from "./errors.js";
-import { asResult, resultUnion } from "./results.js";
+import { asResult, resultUnion, successType } from "./results.js";
 import { stepUpOnceEnabled } from "./step-up.js";
 import { ConfirmFactorResult, FactorConfirmed } from "./two-factor.js";
 
-class TotpEnrolmentResult {
-  constructor(readonly enrolment: TotpEnrolment) {}
-}
-const TotpEnrolmentRef = builder.objectType(TotpEnrolmentResult, {
-  name: "TotpEnrolment",
+const TotpEnrolmentResult = successType<{ enrolment: TotpEnrolment }>("TotpEnrolment", {
   description: "Scan the QR code (or type `secret`) into an authenticator app, then confirm with the code it shows.",
-  isTypeOf: (v) => v instanceof TotpEnrolmentResult,
   fields: (t) => ({
     factorId: t.id({ resolve: (r) => r.enrolment.factorId }),
     secret: t.string({ description: "Base32, for typing into the app by hand. Never shown again.", resolve: (r) => r.enrolment.secret }),
@@ -29,7 +24,7 @@ const ConfirmTotpEnrolmentInput = builder.inputType("ConfirmTotpEnrolmentInput",
   fields: (t) => ({ factorId: t.id({ required: true }), code: t.string({ required: true }) }),
 });
 
-const StartTotpEnrolmentResult = resultUnion("StartTotpEnrolmentResult", [TotpEnrolmentRef], [ValidationError, StepUpRequiredError, ...commonErrors]);
+const StartTotpEnrolmentResult = resultUnion("StartTotpEnrolmentResult", [TotpEnrolmentResult.ref], [ValidationError, StepUpRequiredError, ...commonErrors]);
 
 builder.mutationFields((t) => ({
   startTotpEnrolment: t.field({
@@ -39,7 +34,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, context) =>
       asResult(StartTotpEnrolmentResult, async () => {
         stepUpOnceEnabled(context);
-        return new TotpEnrolmentResult(await startTotpEnrolment(context.deps, context.caller!.account, { label: input?.label }));
+        return TotpEnrolmentResult.of({ enrolment: await startTotpEnrolment(context.deps, context.caller!.account, { label: input?.label }) });
       }),
   }),
   confirmTotpEnrolment: t.field({
@@ -50,7 +45,7 @@ builder.mutationFields((t) => ({
       asResult(ConfirmFactorResult, async () => {
         stepUpOnceEnabled(context);
         const { deps, caller } = context;
-        return new FactorConfirmed(await confirmTotpEnrolment(deps, caller!.account, { factorId: String(input.factorId), code: input.code }));
+        return FactorConfirmed.of({ factor: await confirmTotpEnrolment(deps, caller!.account, { factorId: String(input.factorId), code: input.code }) });
       }),
   }),
 }));

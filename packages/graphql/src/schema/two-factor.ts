@@ -16,56 +16,36 @@ import {
 import { builder } from "../builder.js";
 import { statusFor } from "./accounts.js";
 import { commonErrors } from "./errors.js";
-import { asResult, resultUnion } from "./results.js";
+import { asResult, resultUnion, successType } from "./results.js";
 import { stepUpOnceEnabled } from "./step-up.js";
 import { FactorRef, TwoFactorStatusRef } from "./users.js";
 
-class BackupCodes {
-  constructor(
-    readonly codes: string[],
-    readonly generatedAt: Date,
-  ) {}
-}
-const BackupCodesRef = builder.objectType(BackupCodes, {
-  name: "BackupCodes",
+const BackupCodes = successType<{ codes: string[]; generatedAt: Date }>("BackupCodes", {
   description: "Shown once: store them somewhere safe. Each works once; a new set replaces this one.",
-  isTypeOf: (v) => v instanceof BackupCodes,
   fields: (t) => ({
     codes: t.exposeStringList("codes"),
     generatedAt: t.field({ type: "DateTime", resolve: (b) => b.generatedAt }),
   }),
 });
 
-class StatusResult {
-  constructor(readonly status: TwoFactorStatus) {}
-}
+/** The success members that carry the user's 2FA status as it is after the change. */
 function statusResult(name: string) {
-  class Named extends StatusResult {}
-  const ref = builder.objectType(Named, {
-    name,
-    isTypeOf: (v) => v instanceof Named,
+  return successType<{ status: TwoFactorStatus }>(name, {
     fields: (t) => ({ status: t.field({ type: TwoFactorStatusRef, resolve: (r) => r.status }) }),
   });
-  return { cls: Named, ref };
 }
 const TwoFactorEnabled = statusResult("TwoFactorEnabled");
 const TwoFactorDisabled = statusResult("TwoFactorDisabled");
 const FactorRemoved = statusResult("FactorRemoved");
 
-export class FactorConfirmed {
-  constructor(readonly factor: StoredFactor) {}
+/** The success members that carry one factor as it is after the change. */
+function factorResult(name: string) {
+  return successType<{ factor: StoredFactor }>(name, {
+    fields: (t) => ({ factor: t.field({ type: FactorRef, resolve: (r) => r.factor }) }),
+  });
 }
-export const FactorConfirmedRef = builder.objectType(FactorConfirmed, {
-  name: "FactorConfirmed",
-  isTypeOf: (v) => v instanceof FactorConfirmed,
-  fields: (t) => ({ factor: t.field({ type: FactorRef, resolve: (r) => r.factor }) }),
-});
-class FactorRenamed extends FactorConfirmed {}
-const FactorRenamedRef = builder.objectType(FactorRenamed, {
-  name: "FactorRenamed",
-  isTypeOf: (v) => v instanceof FactorRenamed,
-  fields: (t) => ({ factor: t.field({ type: FactorRef, resolve: (r) => r.factor }) }),
-});
+export const FactorConfirmed = factorResult("FactorConfirmed");
+const FactorRenamed = factorResult("FactorRenamed");
 
 const EnableTwoFactorInput = builder.inputType("EnableTwoFactorInput", {
   fields: (t) => ({ backupCodesAcknowledged: t.boolean({ required: true }) }),
@@ -77,14 +57,14 @@ const RemoveFactorInput = builder.inputType("RemoveFactorInput", {
   fields: (t) => ({ factorId: t.id({ required: true }) }),
 });
 
-const GenerateBackupCodesResult = resultUnion("GenerateBackupCodesResult", [BackupCodesRef], [
+const GenerateBackupCodesResult = resultUnion("GenerateBackupCodesResult", [BackupCodes.ref], [
   StepUpRequiredError,
   // A parallel generation (a double-click) stored its set first: this one's codes would never work.
   ConflictError,
   ...commonErrors,
 ]);
 const EnableTwoFactorResult = resultUnion("EnableTwoFactorResult", [TwoFactorEnabled.ref], [ValidationError, ...commonErrors]);
-const RenameFactorResult = resultUnion("RenameFactorResult", [FactorRenamedRef], [ValidationError, ...commonErrors]);
+const RenameFactorResult = resultUnion("RenameFactorResult", [FactorRenamed.ref], [ValidationError, ...commonErrors]);
 const RemoveFactorResult = resultUnion("RemoveFactorResult", [FactorRemoved.ref], [
   StepUpRequiredError,
   NotAllowedError,
@@ -97,7 +77,7 @@ const DisableTwoFactorResult = resultUnion("DisableTwoFactorResult", [TwoFactorD
   ...commonErrors,
 ]);
 /** Shared by every factor's confirm mutation (TOTP, SMS, WebAuthn). */
-export const ConfirmFactorResult = resultUnion("ConfirmFactorResult", [FactorConfirmedRef], [
+export const ConfirmFactorResult = resultUnion("ConfirmFactorResult", [FactorConfirmed.ref], [
   InvalidCodeError,
   ExpiredError,
   ValidationError,
@@ -116,7 +96,7 @@ builder.mutationFields((t) => ({
         stepUpOnceEnabled(context);
         const { deps, caller } = context;
         const set = await generateBackupCodes(deps, caller!.account);
-        return new BackupCodes(set.codes, set.generatedAt);
+        return BackupCodes.of({ codes: set.codes, generatedAt: set.generatedAt });
       }),
   }),
   enableTwoFactor: t.field({
@@ -127,7 +107,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, context) =>
       asResult(EnableTwoFactorResult, async () => {
         const account = await enableTwoFactor(context.deps, context.caller!.account, input);
-        return new TwoFactorEnabled.cls(await statusFor(context, account));
+        return TwoFactorEnabled.of({ status: await statusFor(context, account) });
       }),
   }),
   renameFactor: t.field({
@@ -136,7 +116,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RenameFactorInput, required: true }) },
     resolve: (_root, { input }, { deps, caller }) =>
       asResult(RenameFactorResult, async () =>
-        new FactorRenamed(await renameFactor(deps, caller!.account, { factorId: String(input.factorId), label: input.label })),
+        FactorRenamed.of({ factor: await renameFactor(deps, caller!.account, { factorId: String(input.factorId), label: input.label }) }),
       ),
   }),
   removeFactor: t.field({
@@ -149,7 +129,7 @@ builder.mutationFields((t) => ({
         stepUpOnceEnabled(context);
         const { deps, caller } = context;
         const account = await removeFactor(deps, caller!.account, { factorId: String(input.factorId) });
-        return new FactorRemoved.cls(await statusFor(context, account));
+        return FactorRemoved.of({ status: await statusFor(context, account) });
       }),
   }),
   disableTwoFactor: t.field({
@@ -161,7 +141,7 @@ builder.mutationFields((t) => ({
         stepUpOnceEnabled(context);
         const { deps, caller } = context;
         const account = await disableTwoFactor(deps, caller!.account);
-        return new TwoFactorDisabled.cls(await statusFor(context, account));
+        return TwoFactorDisabled.of({ status: await statusFor(context, account) });
       }),
   }),
 }));

@@ -12,7 +12,7 @@ import {
 import { builder } from "../builder.js";
 import { CompleteSignInResult, SignedIn } from "./accounts.js";
 import { commonErrors } from "./errors.js";
-import { asResult, resultUnion } from "./results.js";
+import { asResult, resultUnion, successType } from "./results.js";
 import { stepUpOnceEnabled } from "./step-up.js";
 import { ConfirmFactorResult, FactorConfirmed } from "./two-factor.js";
 
@@ -24,14 +24,9 @@ const AuthenticatorAttachmentEnum = builder.enumType("AuthenticatorAttachment", 
   },
 });
 
-class WebAuthnEnrolment {
-  constructor(readonly enrolment: Enrolment) {}
-}
-const WebAuthnEnrolmentRef = builder.objectType(WebAuthnEnrolment, {
-  name: "WebAuthnEnrolment",
+const WebAuthnEnrolment = successType<{ enrolment: Enrolment }>("WebAuthnEnrolment", {
   description:
     "Pass `options` to @simplewebauthn/browser's `startRegistration({ optionsJSON: options })`, then send its result to `confirmWebAuthnEnrolment`.",
-  isTypeOf: (v) => v instanceof WebAuthnEnrolment,
   fields: (t) => ({
     factorId: t.id({ resolve: (r) => r.enrolment.factorId }),
     options: t.field({ type: "JSON", description: "PublicKeyCredentialCreationOptionsJSON.", resolve: (r) => r.enrolment.options }),
@@ -39,13 +34,8 @@ const WebAuthnEnrolmentRef = builder.objectType(WebAuthnEnrolment, {
   }),
 });
 
-class WebAuthnOptions {
-  constructor(readonly options: unknown) {}
-}
-const WebAuthnOptionsRef = builder.objectType(WebAuthnOptions, {
-  name: "WebAuthnOptions",
+const WebAuthnOptions = successType<{ options: unknown }>("WebAuthnOptions", {
   description: "Pass `options` to @simplewebauthn/browser's `startAuthentication({ optionsJSON: options })`.",
-  isTypeOf: (v) => v instanceof WebAuthnOptions,
   fields: (t) => ({
     options: t.field({ type: "JSON", description: "PublicKeyCredentialRequestOptionsJSON.", resolve: (r) => r.options }),
   }),
@@ -72,17 +62,17 @@ const CompletePasskeySignInInput = builder.inputType("CompletePasskeySignInInput
   }),
 });
 
-const StartWebAuthnEnrolmentResult = resultUnion("StartWebAuthnEnrolmentResult", [WebAuthnEnrolmentRef], [
+const StartWebAuthnEnrolmentResult = resultUnion("StartWebAuthnEnrolmentResult", [WebAuthnEnrolment.ref], [
   ValidationError,
   StepUpRequiredError,
   ...commonErrors,
 ]);
-const StartSignInWebAuthnResult = resultUnion("StartSignInWebAuthnResult", [WebAuthnOptionsRef], [
+const StartSignInWebAuthnResult = resultUnion("StartSignInWebAuthnResult", [WebAuthnOptions.ref], [
   ExpiredError,
   ValidationError,
   ...commonErrors,
 ]);
-const StartPasskeySignInResult = resultUnion("StartPasskeySignInResult", [WebAuthnOptionsRef], [...commonErrors]);
+const StartPasskeySignInResult = resultUnion("StartPasskeySignInResult", [WebAuthnOptions.ref], [...commonErrors]);
 
 builder.mutationFields((t) => ({
   startWebAuthnEnrolment: t.field({
@@ -93,12 +83,12 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, context) =>
       asResult(StartWebAuthnEnrolmentResult, async () => {
         stepUpOnceEnabled(context);
-        return new WebAuthnEnrolment(
-          await startWebAuthnEnrolment(context.deps, context.caller!.account, {
+        return WebAuthnEnrolment.of({
+          enrolment: await startWebAuthnEnrolment(context.deps, context.caller!.account, {
             nickname: input?.nickname,
             authenticatorAttachment: input?.authenticatorAttachment,
           }),
-        );
+        });
       }),
   }),
   confirmWebAuthnEnrolment: t.field({
@@ -110,9 +100,9 @@ builder.mutationFields((t) => ({
       asResult(ConfirmFactorResult, async () => {
         stepUpOnceEnabled(context);
         const { deps, caller } = context;
-        return new FactorConfirmed(
-          await confirmWebAuthnEnrolment(deps, caller!.account, { factorId: String(input.factorId), response: input.response }),
-        );
+        return FactorConfirmed.of({
+          factor: await confirmWebAuthnEnrolment(deps, caller!.account, { factorId: String(input.factorId), response: input.response }),
+        });
       }),
   }),
   startSignInWebAuthn: t.field({
@@ -121,14 +111,14 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: StartSignInWebAuthnInput, required: true }) },
     resolve: (_root, { input }, { deps }) =>
       asResult(StartSignInWebAuthnResult, async () =>
-        new WebAuthnOptions(await startSignInWebAuthn(deps, { challengeId: String(input.challengeId) })),
+        WebAuthnOptions.of({ options: await startSignInWebAuthn(deps, { challengeId: String(input.challengeId) }) }),
       ),
   }),
   startPasskeySignIn: t.field({
     type: StartPasskeySignInResult.ref,
     description: "Request options for signing in with a passkey, without an email; answer with `completePasskeySignIn`.",
     resolve: (_root, _args, { deps, client }) =>
-      asResult(StartPasskeySignInResult, async () => new WebAuthnOptions(await startPasskeySignIn(deps, client))),
+      asResult(StartPasskeySignInResult, async () => WebAuthnOptions.of({ options: await startPasskeySignIn(deps, client) })),
   }),
   completePasskeySignIn: t.field({
     type: CompleteSignInResult.ref,
@@ -137,7 +127,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, { deps, client }) =>
       asResult(CompleteSignInResult, async () => {
         const { session, account } = await completePasskeySignIn(deps, { response: input.response }, client);
-        return new SignedIn(session, account);
+        return SignedIn.of({ session, user: account });
       }),
   }),
 }));
