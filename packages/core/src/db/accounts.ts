@@ -136,7 +136,7 @@ export async function writeFactorLabel(db: Db, email: string, factorId: string, 
       TableName: db.table,
       Key: keys.account(email),
       UpdateExpression: "SET factors.#id.label = :label",
-      // Invariant: a rename never re-creates a factor removed meanwhile (as a label with no secret).
+      // Invariant: only a factor still on the account is renamed (one removed meanwhile is refused, not a crash).
       ConditionExpression: "attribute_exists(factors.#id)",
       ExpressionAttributeNames: { "#id": factorId },
       ExpressionAttributeValues: { ":label": label },
