@@ -1,41 +1,12 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import type { UserRef } from "../accounts/account.js";
 import { epochSeconds } from "../clock.js";
-import { batchPut } from "../db/batch.js";
-import { keys, type AuditStream } from "../db/keys.js";
+import { putEvents, queryStream } from "../db/audit-events.js";
+import type { AuditStream } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import { newId } from "../ids.js";
 import { ValidationError } from "../errors.js";
+import type { AuditEvent } from "./event.js";
 
-export const auditActions = [
-  "FACTOR_ADDED",
-  "FACTOR_REMOVED",
-  "FACTOR_RENAMED",
-  "TWO_FACTOR_ENABLED",
-  "TWO_FACTOR_DISABLED",
-  "TWO_FACTOR_RESET",
-  "BACKUP_CODES_GENERATED",
-  "BACKUP_CODE_USED",
-  "SECOND_FACTOR_FAILED",
-  "SECOND_FACTOR_LOCKED",
-  "WEBAUTHN_COUNTER_REGRESSION",
-  "DOMAIN_CLAIMED",
-  "DOMAIN_VERIFIED",
-  "DOMAIN_POLICY_CHANGED",
-  "DOMAIN_OWNER_ADDED",
-  "DOMAIN_OWNER_REMOVED",
-] as const;
-export type AuditAction = (typeof auditActions)[number];
-
-export interface AuditEvent {
-  id: string;
-  at: string;
-  action: AuditAction;
-  actor?: UserRef;
-  subject?: UserRef;
-  /** Human-readable context (a factor's label, an admin's reason). Never a secret. */
-  detail?: string;
-}
+export { auditActions, type AuditAction, type AuditEvent } from "./event.js";
 
 const RETENTION_SECONDS = 400 * 24 * 3600;
 
@@ -50,12 +21,7 @@ export async function recordAudit(
 ): Promise<AuditEvent> {
   const now = deps.clock.now();
   const full: AuditEvent = { id: newId("evt"), at: now.toISOString(), ...event };
-  // One write per stream. Under throttling AWS may take some and hand the others back, so batchPut
-  // resends those until every stream has the event (or gives up with a retryable error).
-  await batchPut(
-    deps.db,
-    streams.map((stream) => ({ ...keys.auditEvent(stream, full.id), type: "audit", ...full, expiresAt: epochSeconds(now) + RETENTION_SECONDS })),
-  );
+  await putEvents(deps.db, full, streams, epochSeconds(now) + RETENTION_SECONDS);
   deps.log.info({ event: "audit", action: full.action, actor: full.actor?.id, subject: full.subject?.id }, "audit event");
   return full;
 }
@@ -100,20 +66,7 @@ export async function readAudit(
 ): Promise<Page<AuditEvent>> {
   const limit = pageSize(args.first);
   const after = decodeCursor(args.after);
-  const out = await deps.db.doc.send(
-    new QueryCommand({
-      TableName: deps.db.table,
-      KeyConditionExpression: "PK = :pk AND begins_with(SK, :prefix)",
-      ExpressionAttributeValues: { ":pk": keys.auditStream(stream), ":prefix": "EVENT#" },
-      ScanIndexForward: false,
-      Limit: limit + 1,
-      ExclusiveStartKey: after ? { PK: keys.auditStream(stream), SK: after } : undefined,
-    }),
-  );
-  const items = (out.Items ?? []).slice(0, limit).map((item) => {
-    const { PK: _pk, SK, type: _t, expiresAt: _e, ...event } = item;
-    return { cursor: encodeCursor(SK as string), node: event as AuditEvent };
-  });
-  const hasNextPage = (out.Items?.length ?? 0) > limit;
-  return { items, hasNextPage, endCursor: items.at(-1)?.cursor ?? null };
+  const { events, more } = await queryStream(deps.db, stream, { limit, after });
+  const items = events.map(({ sortKey, event }) => ({ cursor: encodeCursor(sortKey), node: event }));
+  return { items, hasNextPage: more, endCursor: items.at(-1)?.cursor ?? null };
 }

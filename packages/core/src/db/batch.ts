@@ -3,6 +3,9 @@ import { BatchGetCommand, BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "./client.js";
 import type { Key } from "./keys.js";
 
+/** An item as DynamoDB returns it, before its module parses it into a typed record. */
+export type Item = Record<string, unknown>;
+
 type GetRequest = Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }>;
 type WriteRequest = NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]["RequestItems"]>;
 
@@ -42,8 +45,8 @@ async function untilProcessed<R extends Record<string, unknown>>(first: R, send:
  * Reads up to 100 items of any kinds in one round trip (retrying unprocessed keys), strongly
  * consistent. Returns them in the order of `wanted`, undefined where absent.
  */
-export async function batchGet(db: Db, wanted: Key[]): Promise<(Record<string, unknown> | undefined)[]> {
-  const found = new Map<string, Record<string, unknown>>();
+export async function batchGet(db: Db, wanted: Key[]): Promise<(Item | undefined)[]> {
+  const found = new Map<string, Item>();
   const id = (k: { PK: unknown; SK: unknown }) => `${k.PK}\u0000${k.SK}`;
   const unique = [...new Map(wanted.map((k) => [id(k), k])).values()];
   await untilProcessed<GetRequest>({ [db.table]: { Keys: unique, ConsistentRead: true } }, async (request) => {
@@ -55,7 +58,7 @@ export async function batchGet(db: Db, wanted: Key[]): Promise<(Record<string, u
 }
 
 /** Puts up to 25 items in one round trip, resending any AWS left unprocessed (throttling). */
-export async function batchPut(db: Db, items: Record<string, unknown>[]): Promise<void> {
+export async function batchPut(db: Db, items: Item[]): Promise<void> {
   await untilProcessed<WriteRequest>({ [db.table]: items.map((Item) => ({ PutRequest: { Item } })) }, async (request) => {
     const out = await db.doc.send(new BatchWriteCommand({ RequestItems: request }));
     return out.UnprocessedItems as WriteRequest | undefined;

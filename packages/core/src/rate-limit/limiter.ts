@@ -1,7 +1,8 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, type Clock } from "../clock.js";
-import { isConditionFailed, writeIf, type Db } from "../db/client.js";
-import { keys, type Key } from "../db/keys.js";
+import type { Item } from "../db/batch.js";
+import type { Db } from "../db/client.js";
+import type { Key } from "../db/keys.js";
+import { releaseUnit, reserveUnit, windowCount, windowKey } from "../db/rate-counters.js";
 import { RateLimitedError } from "../errors.js";
 import type { Limit } from "./limits.js";
 
@@ -31,30 +32,15 @@ export class RateLimiter {
   }
 
   key(limit: Limit, subject: string): Key {
-    return keys.rateCounter(limit.name, subject, this.window(limit).start);
+    return windowKey({ limit: limit.name, subject, start: this.window(limit).start });
   }
 
   /** Takes one unit, or throws RateLimitedError when the window is already full. */
   async hit(limit: Limit, subject: string): Promise<Reservation> {
     const { start, retryAfter } = this.window(limit);
-    try {
-      const out = await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.table,
-          Key: keys.rateCounter(limit.name, subject, start),
-          UpdateExpression: "ADD #count :one SET expiresAt = :expires",
-          // Invariant: a window never counts more than its limit.
-          ConditionExpression: "attribute_not_exists(#count) OR #count < :max",
-          ExpressionAttributeNames: { "#count": "count" },
-          ExpressionAttributeValues: { ":one": 1, ":max": limit.max, ":expires": start + limit.windowSeconds + 60 },
-          ReturnValues: "UPDATED_NEW",
-        }),
-      );
-      return { limit, subject, windowStart: start, count: out.Attributes?.count as number };
-    } catch (error) {
-      if (isConditionFailed(error)) throw new RateLimitedError(retryAfter);
-      throw error;
-    }
+    const count = await reserveUnit(this.db, { limit: limit.name, subject, start }, limit.max, start + limit.windowSeconds + 60);
+    if (count === undefined) throw new RateLimitedError(retryAfter);
+    return { limit, subject, windowStart: start, count };
   }
 
   /**
@@ -77,18 +63,7 @@ export class RateLimiter {
    * password), so it can never cancel a failure counted in a later window.
    */
   async release(taken: Reservation): Promise<void> {
-    await writeIf(
-      this.db,
-      new UpdateCommand({
-        TableName: this.db.table,
-        Key: keys.rateCounter(taken.limit.name, taken.subject, taken.windowStart),
-        UpdateExpression: "ADD #count :minus",
-        // Never below zero.
-        ConditionExpression: "#count > :zero",
-        ExpressionAttributeNames: { "#count": "count" },
-        ExpressionAttributeValues: { ":minus": -1, ":zero": 0 },
-      }),
-    );
+    await releaseUnit(this.db, { limit: taken.limit.name, subject: taken.subject, start: taken.windowStart });
   }
 
   async releaseAll(taken: Reservation[]): Promise<void> {
@@ -99,8 +74,7 @@ export class RateLimiter {
    * Whether a window is already full, judged from its item read elsewhere (usually in the same
    * BatchGet as the account, to save a round trip).
    */
-  refusal(limit: Limit, item: Record<string, unknown> | undefined): RateLimitedError | undefined {
-    const count = typeof item?.count === "number" ? item.count : 0;
-    return count >= limit.max ? new RateLimitedError(this.window(limit).retryAfter) : undefined;
+  refusal(limit: Limit, item: Item | undefined): RateLimitedError | undefined {
+    return windowCount(item) >= limit.max ? new RateLimitedError(this.window(limit).retryAfter) : undefined;
   }
 }

@@ -24,6 +24,12 @@ export interface SessionRecord {
   revoked?: boolean;
 }
 
+/**
+ * What makes an item a live session: written whole by a direct sign-in, or onto the challenge a
+ * second step turns into one.
+ */
+export type SessionAttributes = Omit<SessionRecord, "id" | "userId" | "email" | "authStartedAt" | "revoked"> & { authStartedAt: string };
+
 /** What the client receives once, at sign-in. */
 export interface IssuedSession {
   token: string;

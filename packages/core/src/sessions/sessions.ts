@@ -1,18 +1,16 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Account } from "../accounts/account.js";
-import { toAccount } from "../accounts/accounts.js";
 import { domainOf } from "../accounts/email.js";
-import { batchGet } from "../db/batch.js";
+import { readAccountWithDomain } from "../db/accounts.js";
+import * as sessionItems from "../db/sessions.js";
 import { toDomain, type DomainRecord } from "../domains/domain.js";
 import { enforcementFor, type Enforcement } from "../domains/policy.js";
 import { epochSeconds } from "../clock.js";
 import { safeEqual, sha256 } from "../crypto/hashing.js";
 import { randomToken } from "../crypto/random.js";
-import { keys } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import { StepUpRequiredError } from "../errors.js";
 import { newId } from "../ids.js";
-import { STEP_UP_SECONDS, type Aal, type IssuedSession, type SessionRecord } from "./session.js";
+import { STEP_UP_SECONDS, type Aal, type IssuedSession, type SessionAttributes, type SessionRecord } from "./session.js";
 
 const TOKEN_PATTERN = /^((?:ses|chl)_[0-9a-z]{26})\.([A-Za-z0-9_-]{43})$/;
 // Idle expiry is tracked to the minute; writing lastSeenAt on every request would double the cost of reads.
@@ -22,8 +20,8 @@ const LAST_SEEN_GRANULARITY_SECONDS = 60;
 export function sessionAttributes(deps: Deps, aal: Aal, enrolmentRequired: boolean, authStartedAt?: string) {
   const now = deps.clock.now();
   const secret = randomToken(32);
-  const attributes = {
-    type: "session" as const,
+  const attributes: SessionAttributes = {
+    type: "session",
     tokenHash: sha256(secret),
     aal,
     aal2At: aal === "AAL2" ? now.toISOString() : undefined,
@@ -51,14 +49,7 @@ export async function createSession(
 ): Promise<IssuedSession> {
   const id = newId("ses");
   const { attributes, issue } = sessionAttributes(deps, aal, enrolmentRequired, authStartedAt);
-  await deps.db.doc.send(
-    new PutCommand({
-      TableName: deps.db.table,
-      Item: { ...keys.session(id), id, userId: account.userId, email: account.email, ...attributes },
-      // Invariant: a fresh random id never overwrites another session.
-      ConditionExpression: "attribute_not_exists(PK)",
-    }),
-  );
+  await sessionItems.putSession(deps.db, { id, userId: account.userId, email: account.email, ...attributes });
   return issue(id);
 }
 
@@ -79,43 +70,23 @@ export async function resolveSession(deps: Deps, token: string | undefined): Pro
   const match = token?.match(TOKEN_PATTERN);
   if (!match) return undefined;
   const [, id, secret] = match as unknown as [string, string, string];
-  const { Item } = await deps.db.doc.send(
-    new GetCommand({ TableName: deps.db.table, Key: keys.session(id), ConsistentRead: true }),
-  );
-  const session = Item as (SessionRecord & Record<string, unknown>) | undefined;
-  if (!session || session.type !== "session" || session.revoked) return undefined;
+  const session = await sessionItems.getSession(deps.db, id);
+  if (!session || session.revoked) return undefined;
   if (!safeEqual(session.tokenHash, sha256(secret))) return undefined;
   const now = epochSeconds(deps.clock.now());
   if (now >= session.expiresAt || now - session.lastSeenAt >= deps.config.session.idleSeconds) return undefined;
   // The account and its domain's policy in one round trip: enforcement is judged on every request.
-  const [accountItem, domainItem] = await batchGet(deps.db, [keys.account(session.email), keys.domain(domainOf(session.email))]);
-  const account = toAccount(accountItem);
+  const { account, domainItem } = await readAccountWithDomain(deps.db, session.email, domainOf(session.email));
   if (!account || account.userId !== session.userId) return undefined;
   if (account.sessionsValidFrom && (session.authStartedAt ?? session.createdAt) < account.sessionsValidFrom) return undefined;
-  if (now - session.lastSeenAt >= LAST_SEEN_GRANULARITY_SECONDS) {
-    await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.session(id),
-        UpdateExpression: "SET lastSeenAt = :now",
-        ExpressionAttributeValues: { ":now": now },
-      }),
-    );
-  }
+  if (now - session.lastSeenAt >= LAST_SEEN_GRANULARITY_SECONDS) await sessionItems.touchSession(deps.db, id, now);
   const domain = toDomain(domainItem);
   return { session, account, domain, enforcement: enforcementFor(domain, account, deps.clock.now()) };
 }
 
+/** Signs one session out. One already gone (expired and cleaned up) is signed out already. */
 export async function revokeSession(deps: Deps, sessionId: string): Promise<void> {
-  await deps.db.doc.send(
-    new UpdateCommand({
-      TableName: deps.db.table,
-      Key: keys.session(sessionId),
-      UpdateExpression: "SET revoked = :yes",
-      ConditionExpression: "attribute_exists(PK)",
-      ExpressionAttributeValues: { ":yes": true },
-    }),
-  );
+  await sessionItems.revokeSession(deps.db, sessionId);
 }
 
 /** Sensitive changes need a second factor proved on this session within the last ten minutes. */

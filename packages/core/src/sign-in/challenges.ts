@@ -1,8 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { confirmedFactors, type Account, type FactorKind } from "../accounts/account.js";
 import { epochSeconds } from "../clock.js";
-import { isConditionFailed, writeIf } from "../db/client.js";
-import { keys } from "../db/keys.js";
+import * as challengeItems from "../db/challenges.js";
 import type { Deps } from "../deps.js";
 import { ExpiredError } from "../errors.js";
 import { newId } from "../ids.js";
@@ -22,13 +20,7 @@ export async function createChallenge(deps: Deps, account: Account, accountReadA
     factors: account.factors ?? {},
     state: {},
   };
-  await deps.db.doc.send(
-    new PutCommand({
-      TableName: deps.db.table,
-      Item: { ...keys.session(challenge.id), ...challenge },
-      ConditionExpression: "attribute_not_exists(PK)",
-    }),
-  );
+  await challengeItems.putChallenge(deps.db, challenge);
   return challenge;
 }
 
@@ -51,11 +43,8 @@ const TOO_MANY_WRONG_CODES = "Too many wrong codes for this sign-in. Sign in aga
 /** A challenge that can still be answered: unexpired, unconsumed, within its attempt budget. */
 export async function loadLiveChallenge(deps: Deps, challengeId: string): Promise<ChallengeRecord> {
   if (!/^chl_[0-9a-z]{26}$/.test(challengeId)) throw new ExpiredError();
-  const { Item } = await deps.db.doc.send(
-    new GetCommand({ TableName: deps.db.table, Key: keys.session(challengeId), ConsistentRead: true }),
-  );
-  const challenge = Item as (ChallengeRecord & Record<string, unknown>) | undefined;
-  if (!challenge || challenge.type !== "challenge" || epochSeconds(deps.clock.now()) >= challenge.expiresAt) throw new ExpiredError();
+  const challenge = await challengeItems.getChallenge(deps.db, challengeId);
+  if (!challenge || epochSeconds(deps.clock.now()) >= challenge.expiresAt) throw new ExpiredError();
   if (challenge.attempts >= CHALLENGE_MAX_ATTEMPTS) throw new ExpiredError(TOO_MANY_WRONG_CODES);
   return challenge;
 }
@@ -69,45 +58,14 @@ export async function setChallengeState(
   challenge: ChallengeRecord,
   method: string,
   state: Record<string, unknown>,
-  guard?: { expression: string; values: Record<string, unknown> },
+  guard?: challengeItems.StateGuard,
 ): Promise<boolean> {
-  return writeIf(
-    deps.db,
-    new UpdateCommand({
-      TableName: deps.db.table,
-      Key: keys.session(challenge.id),
-      UpdateExpression: "SET #state.#method = :state",
-      ConditionExpression: `#type = :challenge AND expiresAt > :now AND attempts < :max${guard ? ` AND (${guard.expression})` : ""}`,
-      ExpressionAttributeNames: { "#state": "state", "#method": method, "#type": "type" },
-      ExpressionAttributeValues: {
-        ":state": state,
-        ":challenge": "challenge",
-        ":now": epochSeconds(deps.clock.now()),
-        ":max": CHALLENGE_MAX_ATTEMPTS,
-        ...guard?.values,
-      },
-    }),
-  );
+  return challengeItems.setChallengeState(deps.db, challenge.id, method, state, epochSeconds(deps.clock.now()), guard);
 }
 
 /** Counts a wrong proof; returns the attempts left, or throws ExpiredError once the challenge is spent. */
 export async function failChallengeAttempt(deps: Deps, challenge: ChallengeRecord): Promise<number> {
-  try {
-    const out = await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.session(challenge.id),
-        UpdateExpression: "ADD attempts :one",
-        // Invariant: at most CHALLENGE_MAX_ATTEMPTS wrong proofs per challenge, however parallel.
-        ConditionExpression: "#type = :challenge AND attempts < :max",
-        ExpressionAttributeNames: { "#type": "type" },
-        ExpressionAttributeValues: { ":one": 1, ":challenge": "challenge", ":max": CHALLENGE_MAX_ATTEMPTS },
-        ReturnValues: "UPDATED_NEW",
-      }),
-    );
-    return CHALLENGE_MAX_ATTEMPTS - (out.Attributes?.attempts as number);
-  } catch (error) {
-    if (isConditionFailed(error)) throw new ExpiredError(TOO_MANY_WRONG_CODES);
-    throw error;
-  }
+  const left = await challengeItems.failChallengeAttempt(deps.db, challenge.id);
+  if (left === undefined) throw new ExpiredError(TOO_MANY_WRONG_CODES);
+  return left;
 }

@@ -1,13 +1,11 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { userRef, type Account } from "../accounts/account.js";
-import { getAccount, toAccount } from "../accounts/accounts.js";
+import { getAccount } from "../accounts/accounts.js";
 import { domainOf, normaliseEmail } from "../accounts/email.js";
 import { recordAudit, userStream } from "../audit/audit.js";
 import { epochSeconds } from "../clock.js";
 import { dummyPasswordHash, verifyPassword } from "../crypto/passwords.js";
-import { batchGet } from "../db/batch.js";
-import { isConditionFailed } from "../db/client.js";
-import { keys } from "../db/keys.js";
+import { readAccountWithDomain } from "../db/accounts.js";
+import { turnChallengeIntoSession } from "../db/challenges.js";
 import type { Deps, RequestInfo } from "../deps.js";
 import type { Reservation } from "../rate-limit/limiter.js";
 import { toDomain } from "../domains/domain.js";
@@ -17,7 +15,7 @@ import { methodForProof } from "../factors/registry.js";
 import type { ProofField, SignInAccount, SignInProof } from "../factors/types.js";
 import { sessionAttributes, createSession } from "../sessions/sessions.js";
 import type { IssuedSession } from "../sessions/session.js";
-import { CHALLENGE_MAX_ATTEMPTS, type ChallengeRecord, type SignInChallengeView } from "./challenge.js";
+import { CHALLENGE_MAX_ATTEMPTS, type SignInChallengeView } from "./challenge.js";
 import { challengeView, createChallenge, failChallengeAttempt, loadLiveChallenge } from "./challenges.js";
 
 export type SignInOutcome =
@@ -26,9 +24,10 @@ export type SignInOutcome =
 
 /**
  * The password step. One BatchGet reads the account, the domain's policy and the second-factor
- * budget; two conditional writes (in parallel) reserve the attempt; then a second-step challenge
- * or a session is written while the reservations not spent are given back (5 or 6 requests in
- * 3 round trips).
+ * budget; two conditional writes, one after the other (limiter.hitAll), reserve a unit of the
+ * address's budget, then of the account's; then a second-step challenge or a session is written
+ * while the units not spent are given back, in parallel. A right password: 5 requests (challenge)
+ * or 6 (session), in 4 round trips; a wrong one: 3.
  */
 export async function signIn(deps: Deps, input: { email: string; password: string }, request: RequestInfo): Promise<SignInOutcome> {
   let email: string;
@@ -39,11 +38,11 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
   }
   const { limits, limiter } = deps;
   const accountReadAt = deps.clock.now();
-  const [accountItem, domainItem, secondFactorAttempts] = await batchGet(deps.db, [
-    keys.account(email),
-    keys.domain(domainOf(email)),
-    limiter.key(limits.secondFactorAttemptsPerAccount, email),
-  ]);
+  const {
+    account,
+    domainItem,
+    extraItem: secondFactorAttempts,
+  } = await readAccountWithDomain(deps.db, email, domainOf(email), limiter.key(limits.secondFactorAttemptsPerAccount, email));
   // Every attempt takes a unit of the address's budget, then of the account's, before the password
   // is checked, so however many guesses arrive at once no more than the budgets are ever tried. The
   // address goes first: one already refused never touches (nor locks) the account it aims at. The
@@ -53,7 +52,6 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
     [limits.signInAttemptsPerAccount, email],
   ])) as [Reservation, Reservation];
 
-  const account = toAccount(accountItem);
   // Unknown email and wrong password take the same path and the same time.
   const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!account || !passwordOk) throw new InvalidCredentialsError();
@@ -97,11 +95,12 @@ export function chosenProof(proof: SignInProof): { field: ProofField; value: unk
 }
 
 /**
- * The second step. The proof's method consumes its single-use material (a conditional write on
- * the live account or challenge); then one conditional write turns the challenge into the
- * session, so a challenge yields at most one session. With TOTP that is 3 requests in all: read
- * the challenge, spend the time step, make the session. The account is read only if the caller
- * asks for the user.
+ * The second step. A unit of the account's second-factor budget is reserved; the proof's method
+ * consumes its single-use material (a conditional write on the live account or challenge); then
+ * one conditional write turns the challenge into the session, so a challenge yields at most one
+ * session, while the unit is given back. With TOTP that is 5 requests in 4 round trips: read the
+ * challenge, reserve the unit, spend the time step, then turn the challenge into the session and
+ * give the unit back (in parallel). The account is read only if the caller asks for the user.
  */
 export async function completeSignIn(
   deps: Deps,
@@ -155,45 +154,16 @@ export async function completeSignIn(
   // Judged on the factors read at the password step: a reset since then revokes the session.
   const { attributes, issue } = sessionAttributes(deps, "AAL2", false, judgedOn);
   // The good proof's unit goes back while the challenge becomes the session (no extra round trip).
-  const [conversion, release] = await Promise.allSettled([becomeSession(deps, challenge, attributes), limiter.release(unit)]);
+  const [conversion, release] = await Promise.allSettled([
+    turnChallengeIntoSession(deps.db, challenge.id, attributes, epochSeconds(deps.clock.now())),
+    limiter.release(unit),
+  ]);
   if (conversion.status === "rejected") throw conversion.reason;
+  // Lost: the challenge expired, ran out of attempts, or already became a session (a parallel copy).
+  if (!conversion.value) throw new ExpiredError();
   if (release.status === "rejected") throw release.reason;
   deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL2", method: method.name }, "signed in");
   return { session: issue(challenge.id), loadAccount: () => getAccount(deps, challenge.email).then(existing) };
-}
-
-/** One conditional write turns a live challenge into its session (see the invariant below). */
-async function becomeSession(deps: Deps, challenge: ChallengeRecord, attributes: ReturnType<typeof sessionAttributes>["attributes"]): Promise<void> {
-  try {
-    await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.session(challenge.id),
-        UpdateExpression:
-          "SET #type = :session, tokenHash = :tokenHash, aal = :aal, aal2At = :aal2At, createdAt = :createdAt, authStartedAt = :authStartedAt, expiresAt = :expiresAt, lastSeenAt = :lastSeenAt, enrolmentRequired = :enrolmentRequired REMOVE #state, attempts, factors",
-        // Invariant: a challenge becomes a session once, unexpired and within its attempt budget.
-        ConditionExpression: "#type = :challenge AND attempts < :max AND expiresAt > :now",
-        ExpressionAttributeNames: { "#type": "type", "#state": "state" },
-        ExpressionAttributeValues: {
-          ":session": "session",
-          ":challenge": "challenge",
-          ":tokenHash": attributes.tokenHash,
-          ":aal": attributes.aal,
-          ":aal2At": attributes.aal2At,
-          ":createdAt": attributes.createdAt,
-          ":authStartedAt": attributes.authStartedAt,
-          ":expiresAt": attributes.expiresAt,
-          ":lastSeenAt": attributes.lastSeenAt,
-          ":enrolmentRequired": attributes.enrolmentRequired,
-          ":max": CHALLENGE_MAX_ATTEMPTS,
-          ":now": epochSeconds(deps.clock.now()),
-        },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) throw new ExpiredError();
-    throw error;
-  }
 }
 
 function existing(account: Account | undefined): Account {

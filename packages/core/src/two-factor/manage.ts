@@ -1,9 +1,7 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { userRef, type Account, type StoredFactor } from "../accounts/account.js";
 import { getAccount } from "../accounts/accounts.js";
 import { recordAudit, userStream } from "../audit/audit.js";
-import { isConditionFailed, writeIf } from "../db/client.js";
-import { keys } from "../db/keys.js";
+import { writeFactorLabel, writeFactorRemoved, writeTwoFactorCleared, writeTwoFactorOn } from "../db/accounts.js";
 import type { Deps } from "../deps.js";
 import { enforcementForAccount } from "../domains/policy.js";
 import { ConflictError, NotAllowedError, ValidationError } from "../errors.js";
@@ -29,18 +27,7 @@ export async function enableTwoFactor(deps: Deps, account: Account, input: { bac
     throw new ValidationError("Confirm that you have stored your backup codes.", "backupCodesAcknowledged");
   }
   if (account.twoFactorEnabled) return account;
-  const enabled = await writeIf(
-    deps.db,
-    new UpdateCommand({
-      TableName: deps.db.table,
-      Key: keys.account(account.email),
-      UpdateExpression: "SET twoFactorEnabled = :yes, twoFactorEnabledAt = :now",
-      // Invariants: 2FA is on only while a factor and backup codes exist (a parallel removal loses);
-      // and it is turned on once, so a double-submit records one event and keeps the first moment.
-      ConditionExpression: "userId = :userId AND twoFactorEnabled <> :yes AND size(factors) > :zero AND attribute_exists(backupCodes)",
-      ExpressionAttributeValues: { ":yes": true, ":now": deps.clock.now().toISOString(), ":userId": account.userId, ":zero": 0 },
-    }),
-  );
+  const enabled = await writeTwoFactorOn(deps.db, account, deps.clock.now().toISOString());
   if (!enabled) {
     // A parallel request (the other half of a double-submit) turned it on first: the same answer.
     const fresh = await getAccount(deps, account.email);
@@ -63,29 +50,15 @@ export async function clearTwoFactor(
   account: Account,
   options: { revokeSessions: boolean },
 ): Promise<{ account: Account; cleared: boolean }> {
-  const now = deps.clock.now().toISOString();
-  const { Attributes: before } = await deps.db.doc.send(
-    new UpdateCommand({
-      TableName: deps.db.table,
-      Key: keys.account(account.email),
-      UpdateExpression: `SET twoFactorEnabled = :no, factors = :none${options.revokeSessions ? ", sessionsValidFrom = :now" : ""} REMOVE backupCodes, spentBackupCodes, backupCodesGeneratedAt, twoFactorEnabledAt`,
-      ConditionExpression: "userId = :userId",
-      ExpressionAttributeValues: {
-        ":no": false,
-        ":none": {},
-        ":userId": account.userId,
-        ...(options.revokeSessions ? { ":now": now } : {}),
-      },
-      // The factors as they were when cleared, not as the caller's snapshot saw them: a key
-      // confirmed in between is cleared too, and its credential id must be freed with the rest.
-      ReturnValues: "ALL_OLD",
-    }),
-  );
-  const factors = Object.values((before?.factors ?? {}) as Account["factors"]);
+  const sessionsValidFrom = options.revokeSessions ? deps.clock.now().toISOString() : undefined;
+  // The account as the write found it: the factors it actually cleared are the ones to clean up.
+  const before = await writeTwoFactorCleared(deps.db, account, { sessionsValidFrom });
+  if (!before) throw new ConflictError("This account no longer exists.");
+  const factors = Object.values(before.factors ?? {});
   for (const factor of factors) {
     await methodForKind(factor.kind)?.onRemoved?.(deps, account, factor);
   }
-  const cleared = before?.twoFactorEnabled === true || factors.length > 0 || before?.backupCodes !== undefined;
+  const cleared = before.twoFactorEnabled === true || factors.length > 0 || before.backupCodes !== undefined;
   return { account: await reload(deps, account), cleared };
 }
 
@@ -113,20 +86,7 @@ function ownFactor(account: Account, factorId: string): StoredFactor {
 
 export async function removeFactor(deps: Deps, account: Account, input: { factorId: string }): Promise<Account> {
   const factor = ownFactor(account, input.factorId);
-  try {
-    await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.account(account.email),
-        UpdateExpression: "REMOVE factors.#id",
-        // Invariant: an account with 2FA on always keeps at least one factor (disable instead).
-        ConditionExpression: "attribute_exists(factors.#id) AND (twoFactorEnabled = :no OR size(factors) > :one)",
-        ExpressionAttributeNames: { "#id": factor.id },
-        ExpressionAttributeValues: { ":no": false, ":one": 1 },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
+  if (!(await writeFactorRemoved(deps.db, account.email, factor.id))) {
     const fresh = await reload(deps, account);
     if (!fresh.factors?.[factor.id]) throw new ValidationError("No such factor on your account.", "factorId");
     throw new NotAllowedError("This is your last factor. Turn off two-factor authentication instead.");
@@ -145,20 +105,8 @@ export async function renameFactor(deps: Deps, account: Account, input: { factor
   if (factor.kind === "SMS") throw new ValidationError("A text-message factor is named by its (masked) number.", "label");
   const label = validateLabel(input.label, "");
   if (!label) throw new ValidationError("Enter a name.", "label");
-  try {
-    await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.account(account.email),
-        UpdateExpression: "SET factors.#id.label = :label",
-        ConditionExpression: "attribute_exists(factors.#id)",
-        ExpressionAttributeNames: { "#id": factor.id },
-        ExpressionAttributeValues: { ":label": label },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) throw new ValidationError("No such factor on your account.", "factorId");
-    throw error;
+  if (!(await writeFactorLabel(deps.db, account.email, factor.id, label))) {
+    throw new ValidationError("No such factor on your account.", "factorId");
   }
   await recordAudit(
     deps,
