@@ -2,11 +2,11 @@
 // key, after which a server without the old key still signs its users in.
 import { randomBytes } from "node:crypto";
 import { expect, test } from "vitest";
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { loadKeyRing } from "../packages/core/src/config.js";
 import { SecretBox } from "../packages/core/src/crypto/encryption.js";
 import { keyId } from "../packages/core/src/crypto/keys.js";
-import { createDb } from "../packages/core/src/db/client.js";
+import { createDb, type Db } from "../packages/core/src/db/client.js";
 import { COMPLETE_SIGN_IN, enableTotpTwoFactor, ENROL_TOTP, oathtool, signUpUser, startSignIn, startTestApi } from "../packages/functions/src/testing/harness.js";
 import { reencryptTotpSecrets } from "./reencrypt.js";
 
@@ -60,6 +60,48 @@ test("a secret sealed with a key that is no longer listed is reported by where i
       const report = await reencryptTotpSecrets(db, new SecretBox(loadKeyRing(newKey, undefined)!));
       expect(report.resealed).toBe(0);
       expect(report.unreadable).toEqual([expect.stringMatching(/^ACCOUNT#.* factor /)]);
+    } finally {
+      db.raw.destroy();
+    }
+  } finally {
+    await before.close();
+  }
+});
+
+test("a secret rewritten between the scan and the re-seal (a parallel run, a re-enrolment) is kept, not overwritten", async () => {
+  const before = await startTestApi({ env: { ENCRYPTION_KEY: oldKey } });
+  try {
+    const user = await signUpUser(before);
+    const { factorId } = await enableTotpTwoFactor(before, user);
+    const db = createDb({ tableName: before.server.deps.config.tableName, endpoint: before.server.dynamoEndpoint, region: "us-east-1" });
+    const box = new SecretBox(loadKeyRing(`${newKey},${oldKey}`, undefined)!);
+    const meanwhile = box.seal("WRITTEN-MEANWHILE", `totp:${user.userId}:${factorId}`);
+    // The real store, with another writer getting in just before this run's first write.
+    let raced = false;
+    const racing: Db = {
+      ...db,
+      doc: {
+        send: async (command: any) => {
+          if (command instanceof UpdateCommand && !raced) {
+            raced = true;
+            await db.doc.send(
+              new UpdateCommand({
+                TableName: db.table,
+                Key: command.input.Key,
+                UpdateExpression: "SET factors.#f.#d.secretSealed = :v",
+                ExpressionAttributeNames: { "#f": factorId, "#d": "data" },
+                ExpressionAttributeValues: { ":v": meanwhile },
+              }),
+            );
+          }
+          return db.doc.send(command);
+        },
+      } as unknown as Db["doc"],
+    };
+    try {
+      expect(await reencryptTotpSecrets(racing, box)).toEqual({ resealed: 0, alreadyCurrent: 0, changedMeanwhile: 1, unreadable: [] });
+      const { Item } = await db.doc.send(new GetCommand({ TableName: db.table, Key: { PK: `ACCOUNT#${user.email}`, SK: "ACCOUNT" } }));
+      expect(Item!.factors[factorId].data.secretSealed).toBe(meanwhile);
     } finally {
       db.raw.destroy();
     }
