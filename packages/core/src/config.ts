@@ -1,4 +1,5 @@
 import { Resource } from "sst/resource";
+import { KeyRing } from "./crypto/keys.js";
 import { loadLimits, type Limits } from "./rate-limit/limits.js";
 
 /**
@@ -11,7 +12,8 @@ export interface Config {
   tableName: string;
   dynamoEndpoint?: string;
   region: string;
-  encryptionKey?: Buffer;
+  /** The current key (seals new secrets) and the older ones (still open what they sealed). */
+  encryptionKeys?: KeyRing;
   sms: {
     provider: "sns" | "console";
     defaultRegion?: string;
@@ -65,21 +67,74 @@ export function decodeEncryptionKey(base64: string): Buffer {
   return key;
 }
 
+/**
+ * `ENCRYPTION_KEYS` (comma-separated base64 keys, the current one first) or `ENCRYPTION_KEY` (a
+ * single key, as before rotation existed). When both are set, the single key must be in the list:
+ * dropping it by accident would leave every secret it sealed unreadable.
+ */
+export function loadKeyRing(keysText: string | undefined, keyText: string | undefined): KeyRing | undefined {
+  const keys = list(keysText)?.map(decodeEncryptionKey);
+  const single = keyText?.trim() ? decodeEncryptionKey(keyText) : undefined;
+  if (keys && single && !keys.some((k) => k.equals(single))) {
+    throw new Error("ENCRYPTION_KEY is not among ENCRYPTION_KEYS: list it there (after the current key) or unset it");
+  }
+  if (keys) return new KeyRing(keys);
+  return single ? new KeyRing([single]) : undefined;
+}
+
+/**
+ * A delivery provider (SMS now, email next): the AWS one, or `console`, which prints the message,
+ * codes included, to the log. Unset, it is the AWS one in Lambda and `console` elsewhere;
+ * but a self-hosted production server must name it: the local default must never print sign-in
+ * codes to a production log because a variable was forgotten. Unknown values are refused rather
+ * than read as `console`.
+ */
+export function deliveryProvider<T extends string>(
+  variable: string,
+  value: string | undefined,
+  awsProvider: T,
+  where: { inAws: boolean; selfHostedProduction: boolean },
+  problems: string[],
+): T | "console" {
+  const chosen = value?.trim();
+  if (!chosen) {
+    if (where.inAws) return awsProvider;
+    if (where.selfHostedProduction) problems.push(`${variable} must be set (${awsProvider}, or console on purpose)`);
+    return "console";
+  }
+  if (chosen !== awsProvider && chosen !== "console") problems.push(`${variable} must be ${awsProvider} or console, not "${chosen}"`);
+  return chosen === awsProvider ? awsProvider : "console";
+}
+
+/** Settings whose local default (localhost) is wrong anywhere else; production must set them. */
+function required(env: Env, names: string[], problems: string[]): void {
+  for (const name of names) if (!env[name]?.trim()) problems.push(`${name} must be set`);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const inAws = Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
   const production = env.NODE_ENV === "production" || inAws;
+  // Outside Lambda with NODE_ENV=production nothing that only makes sense on a laptop applies by
+  // default: configuration fails closed, all problems reported at once.
+  const selfHostedProduction = env.NODE_ENV === "production" && !inAws;
+  const problems: string[] = [];
+  if (selfHostedProduction) required(env, ["WEBAUTHN_RP_ID", "WEBAUTHN_ORIGINS"], problems);
+  const smsProvider = deliveryProvider("SMS_PROVIDER", env.SMS_PROVIDER, "sns", { inAws, selfHostedProduction }, problems);
+  if (problems.length > 0) {
+    const context = selfHostedProduction ? " (NODE_ENV=production outside Lambda)" : "";
+    throw new Error(`Configuration refused${context}: ${problems.join("; ")}.`);
+  }
   const port = int(env.PORT, 4000);
   const rpId = env.WEBAUTHN_RP_ID || "localhost";
   const origins = list(env.WEBAUTHN_ORIGINS) ?? [`http://localhost:${port}`];
-  const key = sstResource("EncryptionKey", "value") ?? env.ENCRYPTION_KEY;
   return {
     production,
     tableName: sstResource("Table", "name") ?? env.TABLE_NAME ?? "access-identity",
     dynamoEndpoint: env.AWS_ENDPOINT_URL_DYNAMODB || undefined,
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || "us-east-1",
-    encryptionKey: key ? decodeEncryptionKey(key) : undefined,
+    encryptionKeys: loadKeyRing(sstResource("EncryptionKeys", "value") ?? env.ENCRYPTION_KEYS, sstResource("EncryptionKey", "value") ?? env.ENCRYPTION_KEY),
     sms: {
-      provider: env.SMS_PROVIDER === "sns" || (env.SMS_PROVIDER === undefined && inAws) ? "sns" : "console",
+      provider: smsProvider,
       defaultRegion: env.SMS_DEFAULT_REGION?.toUpperCase() || undefined,
       allowedCountries: list(env.SMS_ALLOWED_COUNTRIES)?.map((c) => c.toUpperCase()),
       dailyLimit: int(env.SMS_DAILY_LIMIT, 1000),

@@ -19,7 +19,7 @@ export interface CoreOptions {
 
 /** Builds the services once per process (Lambda container or local server). */
 export function createCore(config: Config, options: CoreOptions = {}): Deps {
-  if (!config.encryptionKey) throw new Error("ENCRYPTION_KEY is not configured");
+  if (!config.encryptionKeys) throw new Error("ENCRYPTION_KEY is not configured");
   const clock = options.clock ?? systemClock;
   const db = createDb({
     tableName: config.tableName,
@@ -35,8 +35,8 @@ export function createCore(config: Config, options: CoreOptions = {}): Deps {
     log,
     limits: config.limits,
     limiter: new RateLimiter(db, clock),
-    secretBox: new SecretBox(config.encryptionKey),
-    codeHasher: new CodeHasher(config.encryptionKey),
+    secretBox: new SecretBox(config.encryptionKeys),
+    codeHasher: new CodeHasher(config.encryptionKeys),
     sms: options.sms ?? createSmsSender(config, log),
     dns: options.dns ?? createTxtResolver(config),
   };

@@ -25,7 +25,13 @@ export interface Deps {
 
 /** Who is asking, as far as the transport knows: used for per-IP limits and audit. */
 export interface RequestInfo {
+  /** The client's address as seen: for audit and the session list. */
   ip: string;
+  /**
+   * What per-address limits count by: `ip`, except that an IPv6 address counts as its /64 and an
+   * IPv4-mapped one as its IPv4 address (one subscriber holds a whole /64). Limits use this, never `ip`.
+   */
+  ipKey: string;
   requestId: string;
   userAgent?: string;
 }

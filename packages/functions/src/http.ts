@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { withRequestId, type Deps, type RequestInfo } from "@access-identity/core";
 import { createGraphqlServer, MAX_BODY_BYTES } from "@access-identity/graphql";
+import { limitSubject } from "./client-address.js";
 
-export type Handler = (request: Request, client: Omit<RequestInfo, "requestId">) => Promise<Response>;
+export type Handler = (request: Request, client: Omit<RequestInfo, "requestId" | "ipKey">) => Promise<Response>;
 
 function tooLarge(): Response {
   return Response.json(
@@ -13,8 +14,9 @@ function tooLarge(): Response {
 
 /**
  * The one entry point both adapters (Lambda and the local server) call: a Fetch Request in, a
- * Response out. It gives each request an id (logged with every line, returned as x-request-id)
- * and refuses oversized bodies before anything parses them.
+ * Response out. It gives each request an id (logged with every line, returned as x-request-id),
+ * derives the address per-address limits count by (here, so both adapters agree), and refuses
+ * oversized bodies before anything parses them.
  */
 export function createHandler(deps: Deps): Handler {
   const yoga = createGraphqlServer(deps);
@@ -29,7 +31,7 @@ export function createHandler(deps: Deps): Handler {
         if (body.byteLength > MAX_BODY_BYTES) return tooLarge();
       }
       const bounded = body === undefined ? request : new Request(request, { body });
-      const response = await yoga.fetch(bounded, { deps, client: { ...client, requestId } });
+      const response = await yoga.fetch(bounded, { deps, client: { ...client, ipKey: limitSubject(client.ip), requestId } });
       response.headers.set("x-request-id", requestId);
       return response;
     }, deps.log);

@@ -2,7 +2,11 @@ import { startLocalServer } from "./server.js";
 
 // `npm start`: the local server on the embedded store, persisted under DATA_DIR.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-const server = await startLocalServer();
+// Refused configuration (see config.ts) ends here with its reason, not a stack trace.
+const server = await startLocalServer().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
 server.deps.log.info({ url: `${server.url}/graphql`, sms: server.deps.config.sms.provider }, `Access Identity is listening on ${server.url}/graphql`);
 
 let stopping = false;

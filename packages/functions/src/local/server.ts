@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { createCore, ensureTable, loadConfig, type CoreOptions, type Deps } from "@access-identity/core";
 import { MAX_BODY_BYTES } from "@access-identity/graphql";
+import { clientAddress, parseTrustProxy } from "../client-address.js";
 import { createHandler } from "../http.js";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "./embedded-dynamo.js";
 import { localEncryptionKey } from "./encryption-key.js";
@@ -24,11 +25,6 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-function clientIp(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
-  return forwarded || req.socket.remoteAddress || "unknown";
-}
-
 async function readBody(req: IncomingMessage): Promise<Buffer | "tooLarge"> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -48,18 +44,23 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const env = { ...process.env, ...options.env };
   const port = Number(env.PORT ?? 4000);
   const dataDir = resolve(env.DATA_DIR || ".data");
-  let embedded: EmbeddedDynamo | undefined;
-  if (!env.AWS_ENDPOINT_URL_DYNAMODB) {
-    embedded = await startEmbeddedDynamo(options.inMemory ? undefined : resolve(dataDir, "dynamodb"));
-    env.AWS_ENDPOINT_URL_DYNAMODB = embedded.endpoint;
+  // Everything that can refuse to start does so before the store starts.
+  if (!env.ENCRYPTION_KEY && !env.ENCRYPTION_KEYS) {
+    // A key generated beside the data protects nothing if the disk leaks: production brings its own.
+    if (env.NODE_ENV === "production") throw new Error("Configuration refused (NODE_ENV=production): set ENCRYPTION_KEY or ENCRYPTION_KEYS.");
+    env.ENCRYPTION_KEY = localEncryptionKey(dataDir);
   }
-  env.ENCRYPTION_KEY ||= localEncryptionKey(dataDir);
-  const config = loadConfig(env);
+  let config = loadConfig(env);
+  const trustedHops = parseTrustProxy(env.TRUST_PROXY);
+  let embedded: EmbeddedDynamo | undefined;
+  if (!config.dynamoEndpoint) {
+    embedded = await startEmbeddedDynamo(options.inMemory ? undefined : resolve(dataDir, "dynamodb"));
+    config = { ...config, dynamoEndpoint: embedded.endpoint };
+  }
+  const dynamoEndpoint = config.dynamoEndpoint!;
   const deps = createCore(config, options.core);
   await ensureTable(deps.db.raw, config.tableName);
   const handle = createHandler(deps);
-  const trustProxy = env.TRUST_PROXY === "true";
-
   let stopping = false;
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     // While stopping, finish this request but ask the client not to reuse the connection.
@@ -82,7 +83,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
       }
       const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body: body as Uint8Array<ArrayBuffer> | undefined });
-      const response = await handle(request, { ip: clientIp(req, trustProxy), userAgent: req.headers["user-agent"] });
+      const response = await handle(request, { ip: clientAddress([req.headers["x-forwarded-for"] ?? []].flat().join(","), req.socket.remoteAddress, trustedHops), userAgent: req.headers["user-agent"] });
       res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...(stopping ? { connection: "close" } : {}) });
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
@@ -100,7 +101,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     url: `http://localhost:${actualPort}`,
     port: actualPort,
     deps,
-    dynamoEndpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
+    dynamoEndpoint,
     async close() {
       // Stop taking requests and finish the ones in flight (up to a grace period), then close the
       // store so LevelDB is flushed: everything acknowledged before this point is on disk.
