@@ -22,7 +22,7 @@ export async function signUp(deps: Deps, input: { email: string; password: strin
   const email = normaliseEmail(input.email);
   validatePassword(input.password);
   await refuseGuessablePassword(input.password, email);
-  await deps.limiter.hit(deps.limits.signUpsPerIp, request.ip);
+  await deps.limiter.hit(deps.limits.signUpsPerIp, request.ipKey);
   const domain = domainOf(email);
   const account: Account = {
     userId: newId("usr"),

@@ -48,7 +48,7 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
   // address goes first: one already refused never touches (nor locks) the account it aims at. The
   // account's is counted per email whether or not it exists: a lockout reveals nothing either.
   const [ipUnit, accountUnit] = (await limiter.hitAll([
-    [limits.signInFailuresPerIp, request.ip],
+    [limits.signInFailuresPerIp, request.ipKey],
     [limits.signInAttemptsPerAccount, email],
   ])) as [Reservation, Reservation];
 
