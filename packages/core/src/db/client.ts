@@ -45,18 +45,31 @@ export function isConditionFailed(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === "ConditionalCheckFailedException";
 }
 
+/** Runs one conditional request: its output, or undefined when its condition did not hold. */
+async function sendIf<O>(send: () => Promise<O>): Promise<O | undefined> {
+  try {
+    return await send();
+  } catch (error) {
+    if (isConditionFailed(error)) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Sends one conditional write: true when it happened, false when its condition did not hold (the
  * invariant it guards is already someone else's), any other failure propagates. Callers that
  * consume a single-use thing read the boolean as "this request won".
  */
 export async function writeIf(db: Db, command: PutCommand | UpdateCommand | DeleteCommand): Promise<boolean> {
-  try {
-    // The document client's overloads take one command type at a time.
-    await db.doc.send(command as UpdateCommand);
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
+  // The document client's overloads take one command type at a time.
+  return (await sendIf(() => db.doc.send(command as UpdateCommand))) !== undefined;
+}
+
+/**
+ * Sends one conditional update that asks for the item back (`ReturnValues`): the attributes when
+ * it happened, undefined when its condition did not hold (as writeIf).
+ */
+export async function updateIf(db: Db, command: UpdateCommand): Promise<Record<string, unknown> | undefined> {
+  const out = await sendIf(() => db.doc.send(command));
+  return out && (out.Attributes ?? {});
 }
