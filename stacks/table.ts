@@ -7,6 +7,13 @@
 export const table = new sst.aws.Dynamo("Table", {
   fields: { PK: "string", SK: "string", GSI1PK: "string", GSI1SK: "string" },
   primaryIndex: { hashKey: "PK", rangeKey: "SK" },
-  globalIndexes: { GSI1: { hashKey: "GSI1PK", rangeKey: "GSI1SK", projection: "all" } },
+  // GSI1 (the members list) copies only what that list shows: MEMBER_ATTRIBUTES in packages/core/src/db/domain-members.ts.
+  globalIndexes: {
+    GSI1: {
+      hashKey: "GSI1PK",
+      rangeKey: "GSI1SK",
+      projection: ["type", "userId", "email", "domain", "createdAt", "twoFactorEnabled", "factors", "backupCodes"],
+    },
+  },
   ttl: "expiresAt",
 });

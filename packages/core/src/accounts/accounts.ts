@@ -1,6 +1,7 @@
 import { randomToken } from "../crypto/random.js";
 import { hashPassword } from "../crypto/passwords.js";
 import { putNewAccount, readAccount, readAccounts } from "../db/accounts.js";
+import { memberIndexKeys } from "../domains/member-index.js";
 import type { Deps, RequestInfo } from "../deps.js";
 import { ConflictError, ValidationError } from "../errors.js";
 import { newId } from "../ids.js";
@@ -34,7 +35,7 @@ export async function signUp(deps: Deps, input: { email: string; password: strin
     factors: {},
     webAuthnUserHandle: randomToken(32),
   };
-  if (!(await putNewAccount(deps.db, account))) throw new ConflictError("An account with this email already exists.");
+  if (!(await putNewAccount(deps.db, account, await memberIndexKeys(account.email)))) throw new ConflictError("An account with this email already exists.");
   deps.log.info({ event: "account.created", userId: account.userId }, "account created");
   return account;
 }

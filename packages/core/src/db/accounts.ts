@@ -16,13 +16,16 @@ export function toAccount(item: Item | undefined): Account | undefined {
   return account as unknown as Account;
 }
 
-/** Writes a new account: false when the email already has one. */
-export async function putNewAccount(db: Db, account: Account): Promise<boolean> {
+/**
+ * Writes a new account: false when the email already has one. `memberIndex` is the GSI1 entry
+ * that lists it among its domain's members, or none (see domains/member-index.ts).
+ */
+export async function putNewAccount(db: Db, account: Account, memberIndex: Partial<Record<"GSI1PK" | "GSI1SK", string>>): Promise<boolean> {
   return writeIf(
     db,
     new PutCommand({
       TableName: db.table,
-      Item: { ...keys.account(account.email), ...keys.domainMember(account.domain, account.email), type: "account", ...account },
+      Item: { ...keys.account(account.email), ...memberIndex, type: "account", ...account },
       // Invariant: one account per email, even under concurrent sign-ups.
       ConditionExpression: "attribute_not_exists(PK)",
     }),

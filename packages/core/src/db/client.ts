@@ -71,3 +71,12 @@ export async function sendIf(
 export async function writeIf(db: Db, command: PutCommand | UpdateCommand | DeleteCommand): Promise<boolean> {
   return (await sendIf(db, command)) !== undefined;
 }
+
+/**
+ * Sends one conditional update that asks for the item back (`ReturnValues`): the attributes when
+ * it happened, undefined when its condition did not hold (as writeIf).
+ */
+export async function updateIf(db: Db, command: UpdateCommand): Promise<Record<string, unknown> | undefined> {
+  const out = await sendIf(db, command);
+  return out && (out.attributes ?? {});
+}

@@ -4,11 +4,17 @@
  */
 export type Key = { PK: string; SK: string };
 
+const MEMBER_PREFIX = "MEMBER#";
+
 export const keys = {
   account: (email: string): Key => ({ PK: `ACCOUNT#${email}`, SK: "ACCOUNT" }),
-  /** GSI1: the members of a domain, by email. */
-  domainMember: (domain: string, email: string) => ({ GSI1PK: `DOMAIN#${domain}`, GSI1SK: `MEMBER#${email}` }),
+  /**
+   * GSI1: the members of a domain, by email. Only accounts on a domain that can be claimed carry
+   * these (domains/member-index.ts decides): public mail domains have no members list.
+   */
+  domainMember: (domain: string, email: string) => ({ GSI1PK: `DOMAIN#${domain}`, GSI1SK: `${MEMBER_PREFIX}${email}` }),
   domainMembersPartition: (domain: string) => `DOMAIN#${domain}`,
+  domainMemberPrefix: MEMBER_PREFIX,
 
   /** A sign-in challenge and the session it becomes share one item: consuming one creates the other. */
   session: (id: string): Key => ({ PK: `SESSION#${id}`, SK: "SESSION" }),

@@ -1,8 +1,11 @@
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { MEMBER_ATTRIBUTES } from "./domain-members.js";
 
 /**
  * Creates the single table when it does not exist (local only; in AWS the SST stack owns it).
- * The shape matches stacks/table.ts: PK/SK, one overloaded GSI, TTL on `expiresAt`.
+ * The shape matches stacks/table.ts: PK/SK, one overloaded GSI, TTL on `expiresAt`. GSI1 (the
+ * members list, its only reader) copies only the attributes that list reads: not the password
+ * hash or anything else of an account's it does not show.
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
@@ -28,7 +31,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
               { AttributeName: "GSI1PK", KeyType: "HASH" },
               { AttributeName: "GSI1SK", KeyType: "RANGE" },
             ],
-            Projection: { ProjectionType: "ALL" },
+            Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: [...MEMBER_ATTRIBUTES] },
           },
         ],
       }),

@@ -1,8 +1,7 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { Account } from "../accounts/account.js";
-import { toAccount } from "../accounts/accounts.js";
 import { domainOf, normaliseEmail } from "../accounts/email.js";
 import { domainStream, encodeCursor, pageSize, readAudit, type AuditEvent, type Page } from "../audit/audit.js";
+import { queryMembers, type MemberRecord } from "../db/domain-members.js";
 import { keys } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import { ValidationError } from "../errors.js";
@@ -11,7 +10,8 @@ import type { DomainRecord } from "./domain.js";
 import { enforcementFor } from "./policy.js";
 
 export interface DomainMember {
-  account: Account;
+  /** The account as the members index holds it: no password hash, no session state (see MEMBER_ATTRIBUTES). */
+  account: MemberRecord;
   twoFactor: TwoFactorStatus;
 }
 
@@ -20,7 +20,7 @@ export interface PageArgs {
   after?: string | null;
 }
 
-const MEMBER_PREFIX = "MEMBER#";
+const MEMBER_PREFIX = keys.domainMemberPrefix;
 
 /** A members cursor is the last member's email; anything else (or another domain's member) is refused. */
 function memberAfter(domain: string, after: string | null | undefined): string | undefined {
@@ -38,34 +38,20 @@ function memberAfter(domain: string, after: string | null | undefined): string |
 /**
  * The domain's members by email (GSI1: every account carries DOMAIN#<name> / MEMBER#<email>), each
  * with their 2FA state judged against the domain's policy, so an admin sees who still has to enrol.
- * The domain is passed in: one read for the whole page instead of one per member.
+ * The domain is passed in: one read for the whole page instead of one per member. Accounts on a
+ * public mail domain are not in the index (member-index.ts), and no such domain can be verified.
  */
 export async function listDomainMembers(deps: Deps, domain: DomainRecord, args: PageArgs): Promise<Page<DomainMember>> {
   const limit = pageSize(args.first);
   const after = memberAfter(domain.name, args.after);
-  const partition = keys.domainMembersPartition(domain.name);
-  const out = await deps.db.doc.send(
-    new QueryCommand({
-      TableName: deps.db.table,
-      IndexName: "GSI1",
-      KeyConditionExpression: "GSI1PK = :pk AND begins_with(GSI1SK, :prefix)",
-      ExpressionAttributeValues: { ":pk": partition, ":prefix": MEMBER_PREFIX },
-      Limit: limit + 1,
-      // A GSI's start key names the index key and the table key of the last item seen.
-      ExclusiveStartKey: after ? { ...keys.account(after), ...keys.domainMember(domain.name, after) } : undefined,
-    }),
-  );
+  const { members, more } = await queryMembers(deps.db, domain.name, { after, size: limit });
   const now = deps.clock.now();
-  const items = (out.Items ?? [])
-    .slice(0, limit)
-    .map(toAccount)
-    .filter((account): account is Account => Boolean(account))
-    .map((account) => ({
-      cursor: encodeCursor(`${MEMBER_PREFIX}${account.email}`),
-      node: { account, twoFactor: twoFactorStatus(account, enforcementFor(domain, account, now)) },
-    }));
-  const hasNextPage = (out.Items?.length ?? 0) > limit;
-  return { items, hasNextPage, endCursor: items.at(-1)?.cursor ?? null };
+  const items = members.map((account) => ({
+    cursor: encodeCursor(`${MEMBER_PREFIX}${account.email}`),
+    // twoFactorStatus reads only twoFactorEnabled, factors and backupCodes, all of them in the index.
+    node: { account, twoFactor: twoFactorStatus(account as Account, enforcementFor(domain, account, now)) },
+  }));
+  return { items, hasNextPage: more, endCursor: items.at(-1)?.cursor ?? null };
 }
 
 /** The domain's own audit stream (claims, proofs, policy, owners, resets), newest first. */

@@ -1,8 +1,6 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Account } from "../accounts/account.js";
-import { keys } from "../db/keys.js";
+import { readDomain, type DomainRecord } from "../db/domains.js";
 import type { Deps } from "../deps.js";
-import { toDomain, type DomainRecord } from "./domain.js";
 
 export interface Enforcement {
   enforcedByDomain: boolean;
@@ -17,7 +15,7 @@ export interface Enforcement {
 const DAY_MS = 24 * 3600 * 1000;
 
 /** Only a verified domain's policy binds its members; an unproven claim enforces nothing. */
-export function enforcementFor(domain: DomainRecord | undefined, account: Account, now: Date): Enforcement {
+export function enforcementFor(domain: DomainRecord | undefined, account: Pick<Account, "createdAt" | "twoFactorEnabled">, now: Date): Enforcement {
   if (!domain?.verified || !domain.enforceTwoFactor) {
     return { enforcedByDomain: false, enrolmentRequired: false, mustEnrolNow: false };
   }
@@ -33,9 +31,8 @@ export function enforcementFor(domain: DomainRecord | undefined, account: Accoun
   };
 }
 
-export async function getDomain(deps: Deps, name: string): Promise<DomainRecord | undefined> {
-  const { Item } = await deps.db.doc.send(new GetCommand({ TableName: deps.db.table, Key: keys.domain(name), ConsistentRead: true }));
-  return toDomain(Item);
+export function getDomain(deps: Deps, name: string): Promise<DomainRecord | undefined> {
+  return readDomain(deps.db, name);
 }
 
 export async function enforcementForAccount(deps: Deps, account: Account): Promise<Enforcement> {

@@ -1,14 +1,13 @@
-import { DeleteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { userRef, type Account } from "../accounts/account.js";
 import { domainStream, recordAudit, userStream } from "../audit/audit.js";
-import { isConditionFailed, writeIf } from "../db/client.js";
-import { keys } from "../db/keys.js";
+import { useUpClaim } from "../db/domain-claims.js";
+import { joinOwners } from "../db/domains.js";
 import type { Deps } from "../deps.js";
 import { DnsLookupError } from "../dns/txt-resolver.js";
 import { DomainVerificationFailedError, ExpiredError, NotAllowedError, ServiceUnavailableError } from "../errors.js";
 import { parseDomainName, requireOwnDomain } from "./admin.js";
 import { loadClaim } from "./claims.js";
-import { isOwner, toDomain, type DomainRecord } from "./domain.js";
+import { isOwner, type DomainRecord } from "./domain.js";
 import { getDomain } from "./policy.js";
 
 // What a failed check echoes back is public DNS data, but bounded all the same.
@@ -78,21 +77,8 @@ export async function verifyDomain(deps: Deps, account: Account, input: { name: 
     ]);
     deps.log.info({ event: "domain.verified", domain: name, userId: account.userId }, "domain verified");
   }
-  await consumeClaim(deps, name, account.userId, claim.txtRecordValue);
+  await useUpClaim(deps.db, name, account.userId, claim.txtRecordValue);
   return domain;
-}
-
-async function consumeClaim(deps: Deps, name: string, userId: string, token: string): Promise<boolean> {
-  return writeIf(
-    deps.db,
-    new DeleteCommand({
-      TableName: deps.db.table,
-      Key: keys.domainClaim(name, userId),
-      // Invariant: a claim proves ownership once (the one whose token DNS just showed).
-      ConditionExpression: "txtRecordValue = :token",
-      ExpressionAttributeValues: { ":token": token },
-    }),
-  );
 }
 
 /**
@@ -100,38 +86,10 @@ async function consumeClaim(deps: Deps, name: string, userId: string, token: str
  * set. `added` is false when a parallel verification by the same claimant added them first.
  */
 async function markVerified(deps: Deps, name: string, account: Account): Promise<{ domain: DomainRecord; added: boolean }> {
-  const now = deps.clock.now().toISOString();
-  try {
-    const { Attributes } = await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.domain(name),
-        UpdateExpression:
-          "SET #type = :domain, #name = :name, verified = :yes, verifiedAt = if_not_exists(verifiedAt, :now), " +
-          "createdAt = if_not_exists(createdAt, :now), enforceTwoFactor = if_not_exists(enforceTwoFactor, :no), " +
-          "gracePeriodDays = if_not_exists(gracePeriodDays, :zero) ADD owners :me",
-        // Invariant: a proof only ever adds its own claimant; it never replaces the owners or the policy.
-        ConditionExpression: "attribute_not_exists(PK) OR (#type = :domain AND NOT contains(owners, :email))",
-        ExpressionAttributeNames: { "#type": "type", "#name": "name" },
-        ExpressionAttributeValues: {
-          ":domain": "domain",
-          ":name": name,
-          ":yes": true,
-          ":no": false,
-          ":zero": 0,
-          ":now": now,
-          ":me": new Set([account.email]),
-          ":email": account.email,
-        },
-        ReturnValues: "ALL_NEW",
-      }),
-    );
-    return { domain: toDomain(Attributes)!, added: true };
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-    // A parallel verification by the same claimant already added them: the outcome is the same.
-    const domain = await getDomain(deps, name);
-    if (!isOwner(domain, account.email)) throw error;
-    return { domain: domain!, added: false };
-  }
+  const joined = await joinOwners(deps.db, name, account.email, deps.clock.now().toISOString());
+  if (joined) return { domain: joined, added: true };
+  // A parallel verification by the same claimant already added them: the outcome is the same.
+  const domain = await getDomain(deps, name);
+  if (!isOwner(domain, account.email)) throw new Error(`verifying ${name}: the owner set refused a claimant it does not hold`);
+  return { domain: domain!, added: false };
 }

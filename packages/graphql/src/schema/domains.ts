@@ -42,7 +42,8 @@ function ownerOnly(domain: DomainRecord, _args: unknown, context: Context): bool
 const DomainMemberRef = builder.objectRef<DomainMember>("DomainMember").implement({
   description: "A member of a domain (an account with an email on it) and their 2FA state under its policy.",
   fields: (t) => ({
-    user: t.field({ type: UserRef, resolve: (m) => m.account }),
+    // A User read from the members index: its fields (id, email, domain, createdAt, twoFactor) are all projected there.
+    user: t.field({ type: UserRef, resolve: (m) => m.account as Account }),
     email: t.string({ resolve: (m) => m.account.email }),
     twoFactor: t.field({ type: TwoFactorStatusRef, resolve: (m) => m.twoFactor }),
   }),
