@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startSesEndpoint, type SesEndpoint } from "../../../testing/src/ses-endpoint.js";
+import { linkIn, startSesEndpoint, type SesEndpoint } from "../../../testing/src/ses-endpoint.js";
 import { createLogger } from "../logger.js";
 import { EmailDeliveryError, type EmailMessage } from "./sender.js";
-import { sesEmailSender } from "./ses-sender.js";
+import { encodeFromAddress, sesEmailSender } from "./ses-sender.js";
+import { emailTemplates } from "./templates/index.js";
 
 /** The AWS SDK reads these from the process environment, as it would on a server or in Lambda. */
 const SDK_ENV = ["AWS_ENDPOINT_URL_SESV2", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"] as const;
@@ -66,6 +67,27 @@ describe("the SES v2 adapter against a loopback SES endpoint", () => {
     const [sent] = ses.messages;
     expect(sent).toMatchObject({ from: FROM, to: ["ada.lovelace@example.org"], ...pick(message()) });
     expect(receipt.messageId).toBe(sent!.messageId);
+  });
+
+  it("delivers a template whole: the link a user opens holds the token, and the HTML part is intact", async () => {
+    const token = "Zm9v-YmFy_token+/=";
+    const email = emailTemplates.verifyEmailAddress({ appUrl: "https://id.example.com" }, { token, expiresAt: new Date() });
+    await sender.send({ to: "new.user@example.com", ...email });
+    const sent = ses.lastTo("new.user@example.com");
+    expect(sent).toMatchObject(email);
+    const link = linkIn(sent, "/verify-email");
+    expect(link.origin).toBe("https://id.example.com");
+    expect(link.searchParams.get("token")).toBe(token);
+  });
+
+  it("encodes a display name outside ASCII as SES wants it (RFC 2047)", async () => {
+    const named = sesEmailSender({ region: "us-east-1", from: "Identité d’accès <no-reply@example.test>" }, log);
+    await named.send(message());
+    const from = ses.messages[0]!.from;
+    expect(from).toBe("=?UTF-8?B?SWRlbnRpdMOpIGTigJlhY2PDqHM=?= <no-reply@example.test>");
+    expect(Buffer.from(from.match(/\?B\?(.*)\?=/)![1]!, "base64").toString("utf8")).toBe("Identité d’accès");
+    expect(encodeFromAddress(FROM)).toBe(FROM);
+    expect(encodeFromAddress("no-reply@example.test")).toBe("no-reply@example.test");
   });
 
   it("gets through when SES fails (500) twice and then accepts: the SDK retried", async () => {

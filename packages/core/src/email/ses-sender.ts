@@ -45,6 +45,16 @@ function domainOf(address: string): string | undefined {
 }
 
 /**
+ * SES takes a From of `Name <address>` but wants a display name outside ASCII as an RFC 2047
+ * encoded word ("=?UTF-8?B?...?="); an ASCII name goes as it is.
+ */
+export function encodeFromAddress(from: string): string {
+  const named = from.match(/^\s*"?(.*?)"?\s*<([^<>]+)>\s*$/);
+  if (!named || !/[^\x20-\x7e]/.test(named[1]!)) return from;
+  return `=?UTF-8?B?${Buffer.from(named[1]!, "utf8").toString("base64")}?= <${named[2]}>`;
+}
+
+/**
  * The SES v2 adapter of the EmailSender port (SendEmail with a simple message: subject, text and
  * HTML parts). Credentials and endpoint come the way they do for any AWS SDK v3 client: the Lambda
  * role in AWS, and `AWS_ENDPOINT_URL_SESV2` (or `AWS_ENDPOINT_URL`) when set, which is how tests
@@ -52,6 +62,7 @@ function domainOf(address: string): string | undefined {
  * a refusal (4xx, e.g. MessageRejected) is final at once.
  */
 export function sesEmailSender(config: { region: string; from: string }, log: Logger): EmailSender {
+  const from = encodeFromAddress(config.from);
   // The SES client loads with the first email a process sends, not at every cold start.
   const load = loadOnce(async () => {
     const { SESv2Client, SendEmailCommand } = await import("@aws-sdk/client-sesv2");
@@ -71,7 +82,7 @@ export function sesEmailSender(config: { region: string; from: string }, log: Lo
       try {
         const out = await client.send(
           new SendEmailCommand({
-            FromEmailAddress: config.from,
+            FromEmailAddress: from,
             Destination: { ToAddresses: [to] },
             Content: {
               Simple: {
