@@ -46,17 +46,28 @@ export function isConditionFailed(error: unknown): boolean {
 }
 
 /**
- * Sends one conditional write: true when it happened, false when its condition did not hold (the
- * invariant it guards is already someone else's), any other failure propagates. Callers that
- * consume a single-use thing read the boolean as "this request won".
+ * Sends one conditional write: what DynamoDB answered (the attributes its ReturnValues asked for)
+ * when it happened, undefined when its condition did not hold (the invariant it guards is already
+ * someone else's); any other failure propagates. The one place a lost condition is caught.
  */
-export async function writeIf(db: Db, command: PutCommand | UpdateCommand | DeleteCommand): Promise<boolean> {
+export async function sendIf(
+  db: Db,
+  command: PutCommand | UpdateCommand | DeleteCommand,
+): Promise<{ attributes?: Record<string, unknown> } | undefined> {
   try {
     // The document client's overloads take one command type at a time.
-    await db.doc.send(command as UpdateCommand);
-    return true;
+    const out = await db.doc.send(command as UpdateCommand);
+    return { attributes: out.Attributes };
   } catch (error) {
-    if (isConditionFailed(error)) return false;
+    if (isConditionFailed(error)) return undefined;
     throw error;
   }
+}
+
+/**
+ * Sends one conditional write: true when it happened, false when its condition did not hold.
+ * Callers that consume a single-use thing read the boolean as "this request won".
+ */
+export async function writeIf(db: Db, command: PutCommand | UpdateCommand | DeleteCommand): Promise<boolean> {
+  return (await sendIf(db, command)) !== undefined;
 }
