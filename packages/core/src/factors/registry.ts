@@ -40,3 +40,9 @@ export function signInHints(confirmed: StoredFactor[]): SignInHints {
   for (const factor of factors) Object.assign(hints, "signInHints" in factor ? factor.signInHints?.(confirmed) : undefined);
   return hints;
 }
+
+/** The proof fields of `completeSignIn`, one per second-step method (GraphQL's input is built from this). */
+export const proofInputs: readonly ({ field: ProofField } & SecondStepMethod["proofInput"])[] = secondStepMethods.map((m) => ({
+  field: m.proofField,
+  ...m.proofInput,
+}));
