@@ -52,9 +52,6 @@ export interface SecondStepMethod {
   ): Promise<VerifiedProof | ProofRefusal>;
 }
 
-/** @deprecated name kept for callers outside factors/: a second-step method. */
-export type SecondFactorMethod = SecondStepMethod;
-
 /** What the password step tells the client about the factors it may use (beyond their kinds). */
 export interface SignInHints {
   smsFactors: { factorId: string; maskedPhoneNumber: string }[];
@@ -65,7 +62,7 @@ export interface SignInHints {
  * (start: a pending factor; confirm: the proof that makes it a factor); `secondStep` checks it at
  * sign-in; `signInHints` is what the password step tells the client about factors of this kind
  * (e.g. which masked numbers can be texted); `onRemoved` releases what a factor holds outside its
- * account item (a WebAuthn credential id), after the factor left the account or failed to join it.
+ * account item (a WebAuthn credential id), once the factor has left the account.
  * A factor gets what it needs as arguments: nothing in a factor's folder imports the registry.
  */
 export interface Factor<K extends FactorKind = FactorKind, StartInput = never, Started = unknown, ConfirmInput = never> {
