@@ -1,12 +1,10 @@
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Account } from "../accounts/account.js";
 import { userRef } from "../accounts/account.js";
 import { recordAudit, userStream } from "../audit/audit.js";
-import { writeIf } from "../db/client.js";
-import { keys } from "../db/keys.js";
+import { isBackupCodeSpent, spendBackupCode, storeBackupCodes } from "../db/account-credentials.js";
 import type { Deps } from "../deps.js";
 import { ConflictError } from "../errors.js";
-import type { ProofRefusal, SecondFactorMethod } from "../factors/types.js";
+import type { ProofRefusal, SecondStepMethod } from "../factors/types.js";
 import { BACKUP_CODE_COUNT, newBackupCode, normaliseBackupCode } from "./codes.js";
 
 function hashFor(deps: Deps, account: Pick<Account, "userId">, normalised: string): string {
@@ -30,25 +28,12 @@ export async function generateBackupCodes(deps: Deps, account: Account): Promise
   const codes = Array.from({ length: BACKUP_CODE_COUNT }, newBackupCode);
   const generatedAt = deps.clock.now();
   const hashes = new Set(codes.map((c) => hashFor(deps, account, normaliseBackupCode(c)!)));
-  const seen = account.backupCodesGeneratedAt;
-  const stored = await writeIf(
-    deps.db,
-    new UpdateCommand({
-      TableName: deps.db.table,
-      Key: keys.account(account.email),
-      UpdateExpression: "SET backupCodes = :codes, backupCodesGeneratedAt = :at REMOVE spentBackupCodes",
-      // Invariant: codes are shown only if they are the set stored. The write replaces exactly the
-      // set the caller saw, so of two parallel generations (a double-click) one stores and answers,
-      // and the other is refused instead of showing codes the first has already replaced.
-      ConditionExpression: seen ? "userId = :userId AND backupCodesGeneratedAt = :seen" : "userId = :userId AND attribute_not_exists(backupCodesGeneratedAt)",
-      ExpressionAttributeValues: {
-        ":codes": hashes,
-        ":at": generatedAt.toISOString(),
-        ":userId": account.userId,
-        ...(seen ? { ":seen": seen } : {}),
-      },
-    }),
-  );
+  // Replaces only the set this request saw: see storeBackupCodes.
+  const stored = await storeBackupCodes(deps.db, account, {
+    hashes,
+    generatedAtIso: generatedAt.toISOString(),
+    seenGeneratedAt: account.backupCodesGeneratedAt,
+  });
   if (!stored) throw new ConflictError(BACKUP_CODES_RACED);
   await recordAudit(deps, { action: "BACKUP_CODES_GENERATED", actor: userRef(account), subject: userRef(account) }, [
     userStream(account.userId),
@@ -68,40 +53,26 @@ export async function consumeBackupCode(
   const normalised = normaliseBackupCode(raw);
   if (!normalised) return "wrong";
   const hash = hashFor(deps, account, normalised);
-  const spent = await writeIf(
-    deps.db,
-    new UpdateCommand({
-      TableName: deps.db.table,
-      Key: keys.account(account.email),
-      UpdateExpression: "DELETE backupCodes :code ADD spentBackupCodes :code",
-      // Invariant: each backup code signs in once, even when raced by parallel requests.
-      ConditionExpression: "contains(backupCodes, :hash)",
-      ExpressionAttributeValues: { ":code": new Set([hash]), ":hash": hash },
-    }),
-  );
-  if (!spent) return (await wasSpent(deps, account, hash)) ? "spent" : "wrong";
+  const spent = await spendBackupCode(deps.db, account.email, hash);
+  // Only on the refusal path: one read to tell a spent code from a wrong one.
+  if (!spent) return (await isBackupCodeSpent(deps.db, account, hash)) ? "spent" : "wrong";
   await recordAudit(deps, { action: "BACKUP_CODE_USED", actor: userRef(account), subject: userRef(account) }, [
     userStream(account.userId),
   ]);
   return "consumed";
 }
 
-/** Only on the refusal path: one read to tell a spent code from a wrong one. */
-async function wasSpent(deps: Deps, account: Pick<Account, "userId" | "email">, hash: string): Promise<boolean> {
-  const { Item } = await deps.db.doc.send(
-    new GetCommand({
-      TableName: deps.db.table,
-      Key: keys.account(account.email),
-      ProjectionExpression: "userId, spentBackupCodes",
-      ConsistentRead: true,
-    }),
-  );
-  return Item?.userId === account.userId && (Item.spentBackupCodes as Set<string> | undefined)?.has(hash) === true;
-}
-
-export const backupCodeMethod: SecondFactorMethod = {
+/**
+ * Backup codes are a way through the second step, not a factor: they have no enrolment ceremony
+ * (a set is generated and shown whole), do not live in the account's factors map or count toward
+ * its factor cap, are not a FactorKind the password step lists (it says `backupCodesAvailable`
+ * instead), and are what 2FA needs besides a factor, for when that factor is lost. So they keep
+ * their own folder, and the registry lists this method among the second-step methods only.
+ */
+export const backupCodeMethod: SecondStepMethod = {
   name: "BACKUP_CODE",
   proofField: "backupCode",
+  proofInput: { type: "String" },
   spentMessage: "That backup code was already used. Each code works once: use another.",
   async verify(deps, { account, proof }) {
     if (typeof proof !== "string") return "wrong";

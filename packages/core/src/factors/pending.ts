@@ -1,30 +1,25 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { Account, FactorKind, StoredFactor } from "../accounts/account.js";
+import type { Account, FactorKind, FactorOfKind, StoredFactor } from "../accounts/account.js";
+import { getAccount } from "../accounts/accounts.js";
 import { recordAudit, userStream } from "../audit/audit.js";
 import { epochSeconds } from "../clock.js";
-import { getAccount } from "../accounts/accounts.js";
-import { isConditionFailed, writeIf } from "../db/client.js";
-import { keys } from "../db/keys.js";
+import { confirmFactor } from "../db/account-credentials.js";
+import {
+  deletePendingFactor,
+  failPendingAttempt,
+  getPendingFactor,
+  putPendingFactor,
+  type PendingFactor,
+  type PendingOfKind,
+} from "../db/pending-factors.js";
 import type { Deps } from "../deps.js";
 import { ExpiredError, InvalidCodeError, ValidationError } from "../errors.js";
 import { hasPrefix, newId } from "../ids.js";
-import { methodForKind } from "./registry.js";
 import type { Reservation } from "../rate-limit/limiter.js";
 
-/** A factor being enrolled: it exists only until confirmed, and only for a few minutes. */
-export interface PendingFactor {
-  id: string;
-  userId: string;
-  kind: FactorKind;
-  label: string;
-  createdAt: string;
-  expiresAt: number;
-  attempts: number;
-  data: Record<string, unknown>;
-}
+export type { PendingFactor, PendingOfKind } from "../db/pending-factors.js";
 
 /** A pending factor as its start returns it: with the enrolment-start unit, should the start be undone. */
-export type StartedPending = PendingFactor & { startReservation: Reservation };
+export type StartedPending<K extends FactorKind = FactorKind> = PendingOfKind<K> & { startReservation: Reservation };
 
 export const PENDING_TTL_SECONDS = 10 * 60;
 export const PENDING_MAX_ATTEMPTS = 5;
@@ -38,16 +33,16 @@ export function validateLabel(raw: string | null | undefined, fallback: string, 
   return label;
 }
 
-export async function startPending(
+export async function startPending<K extends FactorKind>(
   deps: Deps,
   account: Account,
-  pending: Pick<PendingFactor, "kind" | "label" | "data"> & { ttlSeconds?: number },
-): Promise<StartedPending> {
+  pending: Pick<PendingOfKind<K>, "kind" | "label" | "data"> & { ttlSeconds?: number },
+): Promise<StartedPending<K>> {
   // A first check against the caller's snapshot; the cap itself is held when a factor is confirmed.
   if (Object.keys(account.factors ?? {}).length >= MAX_FACTORS) throw tooManyFactors();
   const startReservation = await deps.limiter.hit(deps.limits.enrolmentStartsPerAccount, account.userId);
   const now = deps.clock.now();
-  const record: PendingFactor = {
+  const record = {
     id: newId("fac"),
     userId: account.userId,
     kind: pending.kind,
@@ -56,28 +51,18 @@ export async function startPending(
     expiresAt: epochSeconds(now) + (pending.ttlSeconds ?? PENDING_TTL_SECONDS),
     attempts: 0,
     data: pending.data,
-  };
-  await deps.db.doc.send(
-    new PutCommand({
-      TableName: deps.db.table,
-      Item: { ...keys.pendingFactor(account.userId, record.id), type: "pendingFactor", ...record },
-    }),
-  );
+  } as PendingOfKind<K>;
+  await putPendingFactor(deps.db, record);
   // The start's unit travels with the record (not stored) so an undone start can give it back.
   return { ...record, startReservation };
 }
 
 /** The caller's own pending factor of this kind, still within its lifetime and attempt budget. */
-export async function loadPending(deps: Deps, account: Account, factorId: string, kind: FactorKind): Promise<PendingFactor> {
+export async function loadPending<K extends FactorKind>(deps: Deps, account: Account, factorId: string, kind: K): Promise<PendingOfKind<K>> {
   // Anything that is not one of our ids cannot name a pending factor (and must not reach a key).
   if (!hasPrefix(factorId, "fac")) throw new ExpiredError("This enrolment has expired or was already completed. Start again.");
-  const { Item } = await deps.db.doc.send(
-    new GetCommand({ TableName: deps.db.table, Key: keys.pendingFactor(account.userId, factorId), ConsistentRead: true }),
-  );
-  const pending = Item as (PendingFactor & { type: string }) | undefined;
-  if (!pending || pending.type !== "pendingFactor" || pending.kind !== kind) {
-    throw new ExpiredError("This enrolment has expired or was already completed. Start again.");
-  }
+  const pending = await getPendingFactor(deps.db, account.userId, factorId, kind);
+  if (!pending) throw new ExpiredError("This enrolment has expired or was already completed. Start again.");
   if (epochSeconds(deps.clock.now()) >= pending.expiresAt || pending.attempts >= PENDING_MAX_ATTEMPTS) {
     throw new ExpiredError("This enrolment has expired. Start again.");
   }
@@ -86,24 +71,8 @@ export async function loadPending(deps: Deps, account: Account, factorId: string
 
 /** Counts a wrong code against a pending factor; the sixth one kills it. Throws the error to show. */
 export async function failPending(deps: Deps, pending: PendingFactor): Promise<never> {
-  let attempts: number;
-  try {
-    const out = await deps.db.doc.send(
-      new UpdateCommand({
-        TableName: deps.db.table,
-        Key: keys.pendingFactor(pending.userId, pending.id),
-        UpdateExpression: "ADD attempts :one",
-        // Invariant: at most PENDING_MAX_ATTEMPTS wrong codes per enrolment, however parallel.
-        ConditionExpression: "attribute_exists(PK) AND attempts < :max",
-        ExpressionAttributeValues: { ":one": 1, ":max": PENDING_MAX_ATTEMPTS },
-        ReturnValues: "UPDATED_NEW",
-      }),
-    );
-    attempts = out.Attributes?.attempts as number;
-  } catch (error) {
-    if (isConditionFailed(error)) throw new ExpiredError("Too many wrong codes. Start the enrolment again.");
-    throw error;
-  }
+  const attempts = await failPendingAttempt(deps.db, pending.userId, pending.id, PENDING_MAX_ATTEMPTS);
+  if (attempts === undefined) throw new ExpiredError("Too many wrong codes. Start the enrolment again.");
   throw new InvalidCodeError(PENDING_MAX_ATTEMPTS - attempts);
 }
 
@@ -114,52 +83,40 @@ function tooManyFactors(): ValidationError {
 /**
  * Why a confirmation's write was refused, read afresh: this very factor is already there (a
  * parallel confirmation won), or the account is full. A full account keeps the pending factor, so
- * removing another factor and confirming again still works; but whatever the factor's method
- * claimed for it (a security key's credential id) is given back, as the factor never came to be.
+ * removing another factor and confirming again still works; but whatever the factor claimed for
+ * itself (a security key's credential id) is given back through `release`, as it never came to be.
  */
-async function refuseActivation(deps: Deps, account: Account, factor: StoredFactor): Promise<never> {
+async function refuseActivation(deps: Deps, account: Account, factor: StoredFactor, release?: () => Promise<void>): Promise<never> {
   const fresh = await getAccount(deps, account.email);
   if (!fresh || fresh.userId !== account.userId || fresh.factors?.[factor.id]) {
     throw new ExpiredError("This enrolment was already completed.");
   }
-  await methodForKind(factor.kind)?.onRemoved?.(deps, account, factor);
+  await release?.();
   throw tooManyFactors();
 }
 
 /**
  * Makes a pending factor active: one conditional write adds it to the account (so a factor never
- * exists half-made), then the pending item is removed and the change audited.
+ * exists half-made), then the pending item is removed and the change audited. `release` gives
+ * back what the factor claimed outside the account, should the account refuse it.
  */
-export async function activatePending(
+export async function activatePending<K extends FactorKind>(
   deps: Deps,
   account: Account,
-  pending: PendingFactor,
-  data: Record<string, unknown>,
-): Promise<StoredFactor> {
-  const factor: StoredFactor = {
+  pending: PendingOfKind<K>,
+  data: FactorOfKind<K>["data"],
+  release?: () => Promise<void>,
+): Promise<FactorOfKind<K>> {
+  const factor = {
     id: pending.id,
     kind: pending.kind,
     label: pending.label,
     createdAt: deps.clock.now().toISOString(),
     data,
-  };
-  const added = await writeIf(
-    deps.db,
-    new UpdateCommand({
-      TableName: deps.db.table,
-      Key: keys.account(account.email),
-      UpdateExpression: "SET factors.#id = :factor",
-      // Invariants: a pending factor is confirmed once, into its own account only; and an account
-      // never holds more than MAX_FACTORS, however many enrolments were started before it filled.
-      ConditionExpression: "userId = :userId AND attribute_not_exists(factors.#id) AND size(factors) < :max",
-      ExpressionAttributeNames: { "#id": factor.id },
-      ExpressionAttributeValues: { ":factor": factor, ":userId": account.userId, ":max": MAX_FACTORS },
-    }),
-  );
-  if (!added) await refuseActivation(deps, account, factor);
-  await deps.db.doc.send(
-    new DeleteCommand({ TableName: deps.db.table, Key: keys.pendingFactor(account.userId, pending.id) }),
-  );
+  } as FactorOfKind<K>;
+  const added = await confirmFactor(deps.db, account, factor, MAX_FACTORS);
+  if (!added) await refuseActivation(deps, account, factor, release);
+  await deletePendingFactor(deps.db, account.userId, pending.id);
   await recordAudit(
     deps,
     { action: "FACTOR_ADDED", actor: { id: account.userId, email: account.email }, subject: { id: account.userId, email: account.email }, detail: `${factor.kind}: ${factor.label}` },

@@ -1,4 +1,6 @@
 import type { Account, FactorKind, StoredFactor } from "../accounts/account.js";
+import type { Deps, RequestInfo } from "../deps.js";
+import type { ChallengeRecord } from "../sign-in/challenge.js";
 
 /**
  * The account as a second-step method sees it: a snapshot taken when the challenge was created.
@@ -6,8 +8,6 @@ import type { Account, FactorKind, StoredFactor } from "../accounts/account.js";
  * each consumption is a conditional write against the live account item.
  */
 export type SignInAccount = Pick<Account, "userId" | "email" | "factors">;
-import type { Deps, RequestInfo } from "../deps.js";
-import type { ChallengeRecord } from "../sign-in/challenge.js";
 
 /** The proofs `completeSignIn` accepts; exactly one is given. */
 export interface SignInProof {
@@ -34,21 +34,44 @@ export interface VerifiedProof {
 export type ProofRefusal = "wrong" | "spent";
 
 /**
- * What every way of passing the second step implements (after Ory Kratos' strategies): which
- * proof field it reads, how it checks that proof for a sign-in challenge, and what to tidy when
- * a factor of its kind is removed. `verify` consumes anything single-use (a TOTP step, an SMS
- * code, a backup code, a WebAuthn challenge) with a conditional write before it answers, and
- * answers a ProofRefusal for a proof that does not pass.
+ * One way through the second step of a sign-in (after Ory Kratos' strategies): which proof field
+ * of `completeSignIn` it reads, and how it checks that proof against a challenge. `verify`
+ * consumes anything single-use (a TOTP step, an SMS code, a backup code, a WebAuthn challenge)
+ * with a conditional write before it answers, and answers a ProofRefusal for a proof that does not pass.
  */
-export interface SecondFactorMethod {
+export interface SecondStepMethod {
   name: FactorKind | "BACKUP_CODE";
   proofField: ProofField;
+  /** The GraphQL input type of the proof field, and what to say about it. */
+  proofInput: { type: "String" | "JSON"; description?: string };
   /** What the user is told when their proof was right but already spent: what to do instead. */
   spentMessage: string;
   verify(
     deps: Deps,
     args: { account: SignInAccount; challenge: ChallengeRecord; proof: unknown; request: RequestInfo },
   ): Promise<VerifiedProof | ProofRefusal>;
-  /** Releases anything a factor holds outside its account item (e.g. a WebAuthn credential id). */
-  onRemoved?(deps: Deps, account: Account, factor: StoredFactor): Promise<void>;
+}
+
+/** What the password step tells the client about the factors it may use (beyond their kinds). */
+export interface SignInHints {
+  smsFactors: { factorId: string; maskedPhoneNumber: string }[];
+}
+
+/**
+ * What every factor kind implements, and all the registry knows of it. Enrolment is two steps
+ * (start: a pending factor; confirm: the proof that makes it a factor); `secondStep` checks it at
+ * sign-in; `signInHints` is what the password step tells the client about factors of this kind
+ * (e.g. which masked numbers can be texted); `onRemoved` releases what a factor holds outside its
+ * account item (a WebAuthn credential id), once the factor has left the account.
+ * A factor gets what it needs as arguments: nothing in a factor's folder imports the registry.
+ */
+export interface Factor<K extends FactorKind = FactorKind, StartInput = never, Started = unknown, ConfirmInput = never> {
+  kind: K;
+  enrolment: {
+    start(deps: Deps, account: Account, input: StartInput, request: RequestInfo): Promise<Started>;
+    confirm(deps: Deps, account: Account, input: ConfirmInput): Promise<StoredFactor>;
+  };
+  secondStep: SecondStepMethod & { name: K };
+  signInHints?(factors: StoredFactor[]): Partial<SignInHints>;
+  onRemoved?(deps: Deps, account: Pick<Account, "userId" | "email">, factor: StoredFactor): Promise<void>;
 }

@@ -1,12 +1,9 @@
 import type { Config } from "../config.js";
-import { snsSmsSender } from "../factors/sms/sns-sender.js";
 import type { Logger } from "../logger.js";
+import type { SmsSender } from "./port.js";
+import { snsSmsSender } from "./sns-sender.js";
 
-/** The port every SMS goes through. Adapters: console (local) and SNS (AWS). */
-export interface SmsSender {
-  /** Resolves once the provider accepted the message; rejects when it refused or failed. */
-  send(phoneNumberE164: string, message: string): Promise<void>;
-}
+export type { SmsSender } from "./port.js";
 
 /** Local default: the message is printed to the server log, where a developer can read the code. */
 export function consoleSmsSender(log: Logger): SmsSender {

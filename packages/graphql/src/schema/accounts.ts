@@ -10,11 +10,14 @@ import {
   sessionForNewAccount,
   signUp,
   completeSignIn,
+  factorKinds,
+  proofInputs,
   twoFactorStatus,
   ValidationError,
   type Account,
   type IssuedSession,
   type SignInChallengeView,
+  type SignInProof,
 } from "@access-identity/core";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.js";
@@ -23,7 +26,8 @@ import { commonErrors } from "./errors.js";
 import { asResult, resultUnion, successType } from "./results.js";
 
 export const UserRef = builder.objectRef<Account>("User");
-export const FactorKindEnum = builder.enumType("FactorKind", { values: ["TOTP", "SMS", "WEBAUTHN"] as const });
+/** One value per factor in core's registry. */
+export const FactorKindEnum = builder.enumType("FactorKind", { values: factorKinds });
 export const AalEnum = builder.enumType("AAL", {
   values: {
     AAL1: { description: "Password only." },
@@ -58,21 +62,14 @@ export const SignedIn = successType<{ session: IssuedSession; user: Account | ((
   }),
 });
 
-const SmsFactorHint = builder.objectRef<SignInChallengeView["smsFactors"][number]>("SmsFactorHint").implement({
-  fields: (t) => ({
-    factorId: t.exposeID("factorId"),
-    maskedPhoneNumber: t.exposeString("maskedPhoneNumber"),
-  }),
-});
-
-const SignInChallengeRef = builder.objectRef<SignInChallengeView>("SignInChallenge").implement({
+/** A factor's schema file adds its own sign-in hints to this type (e.g. sms.ts: `smsFactors`). */
+export const SignInChallengeRef = builder.objectRef<SignInChallengeView>("SignInChallenge").implement({
   description: "The second step of a sign-in: answer it with `completeSignIn` within 5 minutes, at most 5 wrong tries.",
   fields: (t) => ({
     id: t.exposeID("id"),
     expiresAt: t.field({ type: "DateTime", resolve: (c) => c.expiresAt }),
     methods: t.field({ type: [FactorKindEnum], resolve: (c) => c.methods }),
     backupCodesAvailable: t.exposeBoolean("backupCodesAvailable"),
-    smsFactors: t.field({ type: [SmsFactorHint], resolve: (c) => c.smsFactors }),
   }),
 });
 
@@ -118,14 +115,14 @@ const SignUpInput = builder.inputType("SignUpInput", {
 const SignInInput = builder.inputType("SignInInput", {
   fields: (t) => ({ email: t.string({ required: true }), password: t.string({ required: true }) }),
 });
+/** The challenge id, and one optional field per proof core's registry knows. */
 const CompleteSignInInput = builder.inputType("CompleteSignInInput", {
-  description: "Exactly one proof: totpCode, smsCode, backupCode or webAuthnResponse.",
+  description: `Exactly one proof: ${proofInputs.map((p) => p.field).join(", ").replace(/, ([^,]*)$/, " or $1")}.`,
   fields: (t) => ({
     challengeId: t.id({ required: true }),
-    totpCode: t.string(),
-    smsCode: t.string(),
-    backupCode: t.string(),
-    webAuthnResponse: t.field({ type: "JSON", description: "AuthenticationResponseJSON from @simplewebauthn/browser." }),
+    ...Object.fromEntries(
+      proofInputs.map((p) => [p.field, p.type === "JSON" ? t.field({ type: "JSON", description: p.description }) : t.string({ description: p.description })]),
+    ),
   }),
 });
 
@@ -164,7 +161,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CompleteSignInInput, required: true }) },
     resolve: (_root, { input }, { deps, client }) =>
       asResult(CompleteSignInResult, async () => {
-        const { session, loadAccount } = await completeSignIn(deps, { ...input, challengeId: String(input.challengeId) }, client);
+        const { challengeId, ...proofs } = input;
+        const { session, loadAccount } = await completeSignIn(deps, { ...(proofs as SignInProof), challengeId: String(challengeId) }, client);
         return SignedIn.of({ session, user: loadAccount });
       }),
   }),

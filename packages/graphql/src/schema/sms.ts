@@ -6,10 +6,12 @@ import {
   startSmsEnrolment,
   StepUpRequiredError,
   ValidationError,
+  type SignInHints,
   type SmsCodeSent,
   type SmsEnrolment,
 } from "@access-identity/core";
 import { builder } from "../builder.js";
+import { SignInChallengeRef } from "./accounts.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion, successType } from "./results.js";
 import { stepUpOnceEnabled } from "./step-up.js";
@@ -23,6 +25,15 @@ const SmsEnrolmentResult = successType<{ enrolment: SmsEnrolment }>("SmsEnrolmen
     expiresAt: t.field({ type: "DateTime", description: "The code expires at this moment (5 minutes).", resolve: (r) => r.enrolment.expiresAt }),
   }),
 });
+
+// The SMS factor's sign-in hint: which (masked) numbers a sign-in code can be texted to.
+const SmsFactorHint = builder.objectRef<SignInHints["smsFactors"][number]>("SmsFactorHint").implement({
+  fields: (t) => ({
+    factorId: t.exposeID("factorId"),
+    maskedPhoneNumber: t.exposeString("maskedPhoneNumber"),
+  }),
+});
+builder.objectField(SignInChallengeRef, "smsFactors", (t) => t.field({ type: [SmsFactorHint], resolve: (c) => c.smsFactors }));
 
 const SmsCodeSentResult = successType<{ sent: SmsCodeSent }>("SmsCodeSent", {
   description: "A sign-in code was texted; answer with `completeSignIn { smsCode }`. Earlier codes stop working.",

@@ -1,9 +1,9 @@
-import { DeleteCommand } from "@aws-sdk/lib-dynamodb";
-import type { Account, StoredFactor } from "../../accounts/account.js";
-import { keys } from "../../db/keys.js";
+import { factorsOfKind, type Account, type FactorOfKind } from "../../accounts/account.js";
+import { deletePendingFactor } from "../../db/pending-factors.js";
 import type { Deps, RequestInfo } from "../../deps.js";
 import { ValidationError } from "../../errors.js";
 import { activatePending, failPending, loadPending, startPending, type StartedPending } from "../pending.js";
+import type { SmsFactorData } from "./data.js";
 import { deliverSmsCode, hashSmsCode, newSmsCode, smsCodeMatches, SMS_CODE_TTL_SECONDS, type SmsCodePurpose } from "./codes.js";
 import { parseMobileNumber } from "./phone.js";
 import {
@@ -21,12 +21,6 @@ export interface SmsEnrolment {
   maskedPhoneNumber: string;
   /** When the code (and with it this enrolment) expires. */
   expiresAt: Date;
-}
-
-/** What a confirmed SMS factor keeps in `StoredFactor.data`. */
-export interface SmsFactorData {
-  phoneNumber: string;
-  maskedPhoneNumber: string;
 }
 
 /** An enrolment code is bound to its user and number: it cannot confirm anyone else's. */
@@ -48,12 +42,12 @@ export async function startSmsEnrolment(
   request: RequestInfo,
 ): Promise<SmsEnrolment> {
   const phone = await parseMobileNumber(input.phoneNumber, deps.config.sms);
-  const already = Object.values(account.factors ?? {}).some((f) => f.kind === "SMS" && f.data.phoneNumber === phone.e164);
+  const already = factorsOfKind(account, "SMS").some((f) => f.data.phoneNumber === phone.e164);
   if (already) throw new ValidationError("This number is already set up for text messages.", "phoneNumber");
 
   const slot = await claimEnrolmentResendSlot(deps, account.userId);
   let taken: TakenAllowance = [];
-  let pending: StartedPending | undefined;
+  let pending: StartedPending<"SMS"> | undefined;
   const undo = () => undoEnrolmentSend(deps, account, { slot, taken, pending });
 
   const code = newSmsCode();
@@ -82,12 +76,12 @@ export async function startSmsEnrolment(
 async function undoEnrolmentSend(
   deps: Deps,
   account: Account,
-  done: { slot: ResendSlot; taken: TakenAllowance; pending?: StartedPending },
+  done: { slot: ResendSlot; taken: TakenAllowance; pending?: StartedPending<"SMS"> },
 ): Promise<void> {
   const steps: Promise<unknown>[] = [releaseEnrolmentResendSlot(deps, done.slot), giveBackSmsAllowance(deps, done.taken)];
   if (done.pending) {
     steps.push(
-      deps.db.doc.send(new DeleteCommand({ TableName: deps.db.table, Key: keys.pendingFactor(account.userId, done.pending.id) })),
+      deletePendingFactor(deps.db, account.userId, done.pending.id),
       deps.limiter.release(done.pending.startReservation),
     );
   }
@@ -102,12 +96,12 @@ export async function confirmSmsEnrolment(
   deps: Deps,
   account: Account,
   input: { factorId: string; code: string },
-): Promise<StoredFactor> {
+): Promise<FactorOfKind<"SMS">> {
   const pending = await loadPending(deps, account, input.factorId, "SMS");
-  const phoneNumber = String(pending.data.phoneNumber);
+  const { phoneNumber } = pending.data;
   if (!smsCodeMatches(deps, enrolmentPurpose(account.userId, phoneNumber), input.code, pending.data.codeHash)) {
     return failPending(deps, pending);
   }
-  const data: SmsFactorData = { phoneNumber, maskedPhoneNumber: String(pending.data.maskedPhoneNumber) };
-  return activatePending(deps, account, pending, { ...data });
+  const data: SmsFactorData = { phoneNumber, maskedPhoneNumber: pending.data.maskedPhoneNumber };
+  return activatePending(deps, account, pending, data);
 }

@@ -1,13 +1,12 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { confirmedFactors, type Account, type StoredFactor } from "../../accounts/account.js";
+import { confirmedFactors, type Account, type FactorOfKind } from "../../accounts/account.js";
 import { getAccount } from "../../accounts/accounts.js";
-import { writeIf } from "../../db/client.js";
-import { keys } from "../../db/keys.js";
+import { restoreSmsCode, smsStateOf, storeSmsCode, voidSmsCode } from "../../db/challenge-proofs.js";
 import type { Deps, RequestInfo } from "../../deps.js";
 import { ExpiredError, RateLimitedError, ValidationError } from "../../errors.js";
 import type { ChallengeRecord } from "../../sign-in/challenge.js";
-import { loadLiveChallenge, setChallengeState } from "../../sign-in/challenges.js";
+import { loadLiveChallenge } from "../../sign-in/challenges.js";
 import { deliverSmsCode, hashSmsCode, newSmsCode, SMS_CODE_TTL_SECONDS, type SmsCodePurpose } from "./codes.js";
+import type { SmsChallengeState } from "./data.js";
 import { parseMobileNumber } from "./phone.js";
 import {
   giveBackSmsAllowance,
@@ -18,21 +17,6 @@ import {
   type TakenAllowance,
 } from "./throttle.js";
 
-/** The challenge's `state.SMS`: the one code currently valid for this sign-in, if any. */
-export const SMS_STATE = "SMS";
-export interface SmsChallengeState {
-  codeHash: string;
-  factorId: string;
-  /** Epoch milliseconds: the resend guard is exact to the millisecond, not to the second. */
-  sentAtMs: number;
-  expiresAtMs: number;
-  /**
-   * Set when the code signed in (spent, not removed): a copy of it arriving later is then told
-   * it was used, not counted as a wrong guess.
-   */
-  usedAtMs?: number;
-}
-
 export interface SmsCodeSent {
   expiresAt: Date;
   resendAfter: Date;
@@ -42,51 +26,9 @@ export function signInPurpose(challengeId: string): SmsCodePurpose {
   return { challenge: challengeId };
 }
 
-export function smsStateOf(challenge: ChallengeRecord): SmsChallengeState | undefined {
-  const state = challenge.state?.[SMS_STATE] as Partial<SmsChallengeState> | undefined;
-  return typeof state?.codeHash === "string" && typeof state.sentAtMs === "number" ? (state as SmsChallengeState) : undefined;
-}
-
-/**
- * Marks the challenge's SMS code used, if it is still the one with this hash and unused. False
- * when a parallel request spent it first (or a resend replaced it).
- */
-export async function spendSmsCode(deps: Deps, challengeId: string, codeHash: string): Promise<boolean> {
-  return writeIf(
-    deps.db,
-    new UpdateCommand({
-      TableName: deps.db.table,
-      Key: keys.session(challengeId),
-      UpdateExpression: "SET #state.#sms.usedAtMs = :now",
-      // Invariant: an SMS code signs in at most once.
-      ConditionExpression: "#type = :challenge AND #state.#sms.codeHash = :hash AND attribute_not_exists(#state.#sms.usedAtMs)",
-      ExpressionAttributeNames: { "#state": "state", "#sms": SMS_STATE, "#type": "type" },
-      ExpressionAttributeValues: { ":challenge": "challenge", ":hash": codeHash, ":now": deps.clock.now().getTime() },
-    }),
-  );
-}
-
-/**
- * Removes the challenge's SMS code if it is still the one with this hash: voids a code the
- * provider never delivered, or one a refused resend replaced. False when it was already gone.
- */
-export async function removeSmsState(deps: Deps, challengeId: string, codeHash: string): Promise<boolean> {
-  return writeIf(
-    deps.db,
-    new UpdateCommand({
-      TableName: deps.db.table,
-      Key: keys.session(challengeId),
-      UpdateExpression: "REMOVE #state.#sms",
-      // Invariant: an SMS code is voided at most once, and only that code.
-      ConditionExpression: "#type = :challenge AND #state.#sms.codeHash = :hash",
-      ExpressionAttributeNames: { "#state": "state", "#sms": SMS_STATE, "#type": "type" },
-      ExpressionAttributeValues: { ":challenge": "challenge", ":hash": codeHash },
-    }),
-  );
-}
-
-function pickSmsFactor(account: Account, factorId: string | null | undefined): StoredFactor {
-  const smsFactors = confirmedFactors(account).filter((f) => f.kind === "SMS");
+function pickSmsFactor(account: Account, factorId: string | null | undefined): FactorOfKind<"SMS"> {
+  // Oldest first: without a factor id, the first number enrolled is texted.
+  const smsFactors = confirmedFactors(account).filter((f): f is FactorOfKind<"SMS"> => f.kind === "SMS");
   const factor = factorId ? smsFactors.find((f) => f.id === factorId) : smsFactors[0];
   if (!factor) {
     throw new ValidationError(
@@ -115,7 +57,7 @@ export async function sendSignInSmsCode(
   // Re-checked at every send: a number from a country blocked since it was enrolled gets no more texts.
   let phoneE164: string;
   try {
-    phoneE164 = (await parseMobileNumber(String(factor.data.phoneNumber), deps.config.sms)).e164;
+    phoneE164 = (await parseMobileNumber(factor.data.phoneNumber, deps.config.sms)).e164;
   } catch {
     throw new ValidationError("Text messages cannot be sent to this number any more. Use another method.", "factorId");
   }
@@ -135,12 +77,7 @@ export async function sendSignInSmsCode(
     // A code never outlives its challenge.
     expiresAtMs: Math.min(nowMs + SMS_CODE_TTL_SECONDS * 1000, challenge.expiresAt * 1000),
   };
-  const claimed = await setChallengeState(deps, challenge, SMS_STATE, { ...state }, {
-    // Invariant: texts for one challenge are at least RESEND_INTERVAL_MS apart, however parallel
-    // (unless the earlier code was already used).
-    expression: "attribute_not_exists(#state.#method) OR attribute_exists(#state.#method.usedAtMs) OR #state.#method.sentAtMs <= :cutoff",
-    values: { ":cutoff": nowMs - RESEND_INTERVAL_MS },
-  });
+  const claimed = await storeSmsCode(deps, challenge, state, nowMs - RESEND_INTERVAL_MS);
   if (!claimed) {
     // Lost to a parallel send (or the challenge died: then this throws ExpiredError).
     const current = smsStateOf(await loadLiveChallenge(deps, challenge.id));
@@ -161,7 +98,7 @@ export async function sendSignInSmsCode(
     await deliverSmsCode(deps, phoneE164, code);
   } catch (error) {
     // Nothing may stay valid that the user was not sent, and the failed try costs them nothing.
-    await undoAll(deps, [removeSmsState(deps, challenge.id, state.codeHash), giveBackSmsAllowance(deps, taken)]);
+    await undoAll(deps, [voidSmsCode(deps.db, challenge.id, state.codeHash), giveBackSmsAllowance(deps, taken)]);
     throw error;
   }
   deps.log.info({ event: "sms.signIn.sent", userId: account.userId, factorId: factor.id }, "sign-in code sent");
@@ -175,11 +112,8 @@ async function restorePrevious(
   previous: SmsChallengeState | undefined,
 ): Promise<void> {
   if (!previous) {
-    await removeSmsState(deps, challenge.id, ours.codeHash);
+    await voidSmsCode(deps.db, challenge.id, ours.codeHash);
     return;
   }
-  await setChallengeState(deps, challenge, SMS_STATE, { ...previous }, {
-    expression: "#state.#method.codeHash = :ours",
-    values: { ":ours": ours.codeHash },
-  });
+  await restoreSmsCode(deps, challenge, previous, ours.codeHash);
 }

@@ -1,7 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { randomToken } from "../../crypto/random.js";
-import { isConditionFailed, writeIf } from "../../db/client.js";
-import { keys } from "../../db/keys.js";
+import { claimSmsResendGuard, getSmsResendGuardSentAt, releaseSmsResendGuard } from "../../db/sms-resend-guards.js";
 import type { Deps } from "../../deps.js";
 import { RateLimitedError } from "../../errors.js";
 import type { Reservation } from "../../rate-limit/limiter.js";
@@ -80,43 +78,20 @@ export interface ResendSlot {
 export async function claimEnrolmentResendSlot(deps: Deps, userId: string): Promise<ResendSlot> {
   const nowMs = deps.clock.now().getTime();
   const token = randomToken(12);
-  try {
-    await deps.db.doc.send(
-      new PutCommand({
-        TableName: deps.db.table,
-        Item: {
-          ...keys.smsEnrolmentResendGuard(userId),
-          type: "smsResendGuard",
-          sentAtMs: nowMs,
-          token,
-          expiresAt: Math.ceil((nowMs + RESEND_INTERVAL_MS) / 1000) + 60,
-        },
-        // Invariant: a user's enrolment texts are at least RESEND_INTERVAL_MS apart, however parallel.
-        ConditionExpression: "attribute_not_exists(PK) OR sentAtMs <= :cutoff",
-        ExpressionAttributeValues: { ":cutoff": nowMs - RESEND_INTERVAL_MS },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-    const { Item } = await deps.db.doc.send(
-      new GetCommand({ TableName: deps.db.table, Key: keys.smsEnrolmentResendGuard(userId), ConsistentRead: true }),
-    );
-    throw resendRefusal(typeof Item?.sentAtMs === "number" ? Item.sentAtMs : nowMs, deps.clock.now().getTime());
+  const claimed = await claimSmsResendGuard(deps.db, userId, {
+    nowMs,
+    cutoffMs: nowMs - RESEND_INTERVAL_MS,
+    token,
+    expiresAt: Math.ceil((nowMs + RESEND_INTERVAL_MS) / 1000) + 60,
+  });
+  if (!claimed) {
+    const sentAtMs = await getSmsResendGuardSentAt(deps.db, userId);
+    throw resendRefusal(sentAtMs ?? nowMs, deps.clock.now().getTime());
   }
   return { userId, token };
 }
 
 /** Frees the slot after a send that did not happen, so the user may retry at once. */
 export async function releaseEnrolmentResendSlot(deps: Deps, slot: ResendSlot): Promise<void> {
-  await writeIf(
-    deps.db,
-    new DeleteCommand({
-      TableName: deps.db.table,
-      Key: keys.smsEnrolmentResendGuard(slot.userId),
-      // Only our own claim: a later, successful send keeps its guard.
-      ConditionExpression: "#token = :token",
-      ExpressionAttributeNames: { "#token": "token" },
-      ExpressionAttributeValues: { ":token": slot.token },
-    }),
-  );
+  await releaseSmsResendGuard(deps.db, slot.userId, slot.token);
 }

@@ -1,4 +1,4 @@
-import type { Account, StoredFactor } from "../../accounts/account.js";
+import type { Account, FactorOfKind } from "../../accounts/account.js";
 import type { Deps } from "../../deps.js";
 import { activatePending, failPending, loadPending, startPending, validateLabel } from "../pending.js";
 import { qrCodes } from "./qr.js";
@@ -44,9 +44,9 @@ export async function confirmTotpEnrolment(
   deps: Deps,
   account: Account,
   input: { factorId: string; code: string },
-): Promise<StoredFactor> {
+): Promise<FactorOfKind<"TOTP">> {
   const pending = await loadPending(deps, account, input.factorId, "TOTP");
-  const secret = deps.secretBox.open(pending.data.secretSealed as string, secretContext(account.userId, "pending"));
+  const secret = deps.secretBox.open(pending.data.secretSealed, secretContext(account.userId, "pending"));
   const step = matchingStep(secret, input.code, deps.clock.now());
   if (step === undefined) return failPending(deps, pending);
   return activatePending(deps, account, pending, {

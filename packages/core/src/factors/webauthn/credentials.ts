@@ -1,10 +1,9 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import * as z from "zod/mini";
-import type { Account, StoredFactor } from "../../accounts/account.js";
+import { factorsOfKind, type Account, type FactorOfKind } from "../../accounts/account.js";
 import { getAccount } from "../../accounts/accounts.js";
-import { isConditionFailed, writeIf } from "../../db/client.js";
-import { keys } from "../../db/keys.js";
+import { updateWebAuthnCounter } from "../../db/account-credentials.js";
+import { claimCredentialId, getCredentialOwner, releaseCredentialId, takeOverOrphanedCredentialId } from "../../db/webauthn-credentials.js";
 import type { Deps } from "../../deps.js";
 import { ValidationError } from "../../errors.js";
 
@@ -14,33 +13,10 @@ import { ValidationError } from "../../errors.js";
  */
 export const CEREMONY_TIMEOUT_SECONDS = 5 * 60;
 
-/** What a confirmed WEBAUTHN factor keeps in `StoredFactor.data`. */
-export interface WebAuthnFactorData {
-  credentialId: string;
-  /** COSE public key, base64url. */
-  publicKey: string;
-  counter: number;
-  transports: string[];
-  aaguid: string;
-  backupEligible: boolean;
-  backedUp: boolean;
-  deviceType: "singleDevice" | "multiDevice";
-}
-
-export type WebAuthnFactor = StoredFactor & { data: WebAuthnFactorData };
-
-/** The item that says which account a credential id belongs to (one account only). */
-export interface CredentialOwner {
-  type: "webAuthnCredential";
-  credentialId: string;
-  userId: string;
-  email: string;
-  factorId: string;
-  createdAt: string;
-}
+export type WebAuthnFactor = FactorOfKind<"WEBAUTHN">;
 
 export function webAuthnFactors(account: Pick<Account, "factors">): WebAuthnFactor[] {
-  return Object.values(account.factors ?? {}).filter((f): f is WebAuthnFactor => f.kind === "WEBAUTHN");
+  return factorsOfKind(account, "WEBAUTHN");
 }
 
 export function factorForCredential(account: Pick<Account, "factors">, credentialId: string): WebAuthnFactor | undefined {
@@ -109,13 +85,6 @@ export function answeredChallenge(response: AuthenticationResponseJSON): string 
   }
 }
 
-export async function getCredentialOwner(deps: Deps, credentialId: string): Promise<CredentialOwner | undefined> {
-  const { Item } = await deps.db.doc.send(
-    new GetCommand({ TableName: deps.db.table, Key: keys.webAuthnCredential(credentialId), ConsistentRead: true }),
-  );
-  return Item?.type === "webAuthnCredential" ? (Item as unknown as CredentialOwner) : undefined;
-}
-
 const ALREADY_YOURS = "This security key is already registered on your account.";
 const TAKEN = "This security key is already registered to another account. Use a different key.";
 
@@ -124,43 +93,15 @@ const TAKEN = "This security key is already registered to another account. Use a
  * account only: a key registered elsewhere would otherwise let that account's holder sign in here.
  */
 export async function claimCredential(deps: Deps, account: Account, credentialId: string, factorId: string): Promise<void> {
-  const owner: CredentialOwner = {
-    type: "webAuthnCredential",
-    credentialId,
-    userId: account.userId,
-    email: account.email,
-    factorId,
-    createdAt: deps.clock.now().toISOString(),
-  };
-  const put = (condition: string, values: Record<string, unknown>) =>
-    deps.db.doc.send(
-      new PutCommand({
-        TableName: deps.db.table,
-        Item: { ...keys.webAuthnCredential(credentialId), ...owner },
-        ConditionExpression: condition,
-        ExpressionAttributeValues: values,
-      }),
-    );
-  try {
-    // Invariant: a credential id is owned by one factor of one account; retrying the same enrolment is idempotent.
-    await put("attribute_not_exists(PK) OR factorId = :factorId", { ":factorId": factorId });
-    return;
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-  }
-  const existing = await getCredentialOwner(deps, credentialId);
+  const owner = { credentialId, userId: account.userId, email: account.email, factorId, createdAt: deps.clock.now().toISOString() };
+  if (await claimCredentialId(deps.db, owner)) return;
+  const existing = await getCredentialOwner(deps.db, credentialId);
   if (!existing || existing.userId !== account.userId) throw new ValidationError(TAKEN, "response");
   // Our own claim: either a live factor (the key is already on this account) or an orphan left by
   // an enrolment that stopped between its two writes, which this enrolment may take over.
   const fresh = await getAccount(deps, account.email);
   if (!fresh || fresh.userId !== account.userId || fresh.factors?.[existing.factorId]) throw new ValidationError(ALREADY_YOURS, "response");
-  try {
-    // Invariant: only the orphaned claim read above is replaced, never one written meanwhile.
-    await put("userId = :userId AND factorId = :orphan", { ":userId": account.userId, ":orphan": existing.factorId });
-  } catch (error) {
-    if (isConditionFailed(error)) throw new ValidationError(ALREADY_YOURS, "response");
-    throw error;
-  }
+  if (!(await takeOverOrphanedCredentialId(deps.db, owner, existing.factorId))) throw new ValidationError(ALREADY_YOURS, "response");
 }
 
 export function assertNotAlreadyYours(account: Account, credentialId: string): void {
@@ -169,16 +110,7 @@ export function assertNotAlreadyYours(account: Account, credentialId: string): v
 
 /** Frees a credential id when its factor goes, so the key can be registered again (here or elsewhere). */
 export async function releaseCredential(deps: Deps, credentialId: string, factorId: string): Promise<void> {
-  await writeIf(
-    deps.db,
-    new DeleteCommand({
-      TableName: deps.db.table,
-      Key: keys.webAuthnCredential(credentialId),
-      // Invariant: only the factor that owns a credential id releases it.
-      ConditionExpression: "factorId = :factorId",
-      ExpressionAttributeValues: { ":factorId": factorId },
-    }),
-  );
+  await releaseCredentialId(deps.db, credentialId, factorId);
 }
 
 /**
@@ -191,24 +123,5 @@ export async function recordCredentialUse(
   factor: WebAuthnFactor,
   use: { newCounter: number; backedUp: boolean },
 ): Promise<boolean> {
-  return writeIf(
-    deps.db,
-    new UpdateCommand({
-      TableName: deps.db.table,
-      Key: keys.account(account.email),
-      UpdateExpression: "SET factors.#id.#data.#counter = :counter, factors.#id.#data.backedUp = :backedUp, factors.#id.lastUsedAt = :now",
-      // Invariant: a credential's stored counter only grows (authenticators without a counter stay at 0).
-      ConditionExpression:
-        use.newCounter > 0
-          ? "userId = :userId AND attribute_exists(factors.#id) AND factors.#id.#data.#counter < :counter"
-          : "userId = :userId AND attribute_exists(factors.#id) AND factors.#id.#data.#counter = :counter",
-      ExpressionAttributeNames: { "#id": factor.id, "#data": "data", "#counter": "counter" },
-      ExpressionAttributeValues: {
-        ":counter": use.newCounter,
-        ":backedUp": use.backedUp,
-        ":now": deps.clock.now().toISOString(),
-        ":userId": account.userId,
-      },
-    }),
-  );
+  return updateWebAuthnCounter(deps.db, account, factor.id, { ...use, nowIso: deps.clock.now().toISOString() });
 }

@@ -1,15 +1,11 @@
-import type { SecondFactorMethod } from "../types.js";
+import type { SecondStepMethod } from "../types.js";
 import { verifySignInAssertion } from "./authentication.js";
-import { releaseCredential } from "./credentials.js";
 
 /** Security keys, device biometrics and passkeys as the second step of a sign-in. */
-export const webAuthnMethod: SecondFactorMethod = {
+export const webAuthnMethod: SecondStepMethod & { name: "WEBAUTHN" } = {
   name: "WEBAUTHN",
   proofField: "webAuthnResponse",
+  proofInput: { type: "JSON", description: "AuthenticationResponseJSON from @simplewebauthn/browser." },
   spentMessage: "That security key prompt was already answered. Try again.",
   verify: (deps, { account, challenge, proof }) => verifySignInAssertion(deps, { account, challenge, proof }),
-  async onRemoved(deps, _account, factor) {
-    const credentialId = factor.data.credentialId;
-    if (typeof credentialId === "string") await releaseCredential(deps, credentialId, factor.id);
-  },
 };

@@ -1,19 +1,18 @@
-import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { webAuthnServer } from "./library.js";
 import type { Account } from "../../accounts/account.js";
 import { getAccount } from "../../accounts/accounts.js";
 import { epochSeconds } from "../../clock.js";
 import { safeEqual } from "../../crypto/hashing.js";
-import { isConditionFailed } from "../../db/client.js";
-import { keys } from "../../db/keys.js";
+import { consumePasskeyCeremony, putPasskeyCeremony } from "../../db/passkey-ceremonies.js";
+import { getCredentialOwner } from "../../db/webauthn-credentials.js";
 import type { Deps, RequestInfo } from "../../deps.js";
 import { enforcementForAccount } from "../../domains/policy.js";
 import { ExpiredError, InvalidCodeError, ValidationError } from "../../errors.js";
 import { createSession } from "../../sessions/sessions.js";
 import type { IssuedSession } from "../../sessions/session.js";
 import { verifyAssertion } from "./assertion.js";
-import { answeredChallenge, CEREMONY_TIMEOUT_SECONDS, factorForCredential, getCredentialOwner, parseAuthenticationResponse } from "./credentials.js";
+import { answeredChallenge, CEREMONY_TIMEOUT_SECONDS, factorForCredential, parseAuthenticationResponse } from "./credentials.js";
 
 /**
  * Options for signing in with a passkey alone: no email is asked for and no credentials are
@@ -29,41 +28,15 @@ export async function startPasskeySignIn(deps: Deps, request: RequestInfo): Prom
     timeout: CEREMONY_TIMEOUT_SECONDS * 1000,
     userVerification: "preferred",
   });
-  await deps.db.doc.send(
-    new PutCommand({
-      TableName: deps.db.table,
-      Item: {
-        ...keys.passkeyCeremony(options.challenge),
-        type: "passkeyCeremony",
-        expiresAt: epochSeconds(deps.clock.now()) + CEREMONY_TIMEOUT_SECONDS,
-      },
-      // Invariant: a random challenge never revives a used one.
-      ConditionExpression: "attribute_not_exists(PK)",
-    }),
-  );
+  await putPasskeyCeremony(deps.db, options.challenge, epochSeconds(deps.clock.now()) + CEREMONY_TIMEOUT_SECONDS);
   return options;
 }
 
 /** Deletes the ceremony's challenge; false when it is unknown, already used or expired. */
 async function consumeCeremony(deps: Deps, challenge: string): Promise<boolean> {
-  try {
-    const out = await deps.db.doc.send(
-      new DeleteCommand({
-        TableName: deps.db.table,
-        Key: keys.passkeyCeremony(challenge),
-        // Invariant: a passkey challenge is answered once, even by requests racing each other.
-        ConditionExpression: "#type = :ceremony",
-        ExpressionAttributeNames: { "#type": "type" },
-        ExpressionAttributeValues: { ":ceremony": "passkeyCeremony" },
-        ReturnValues: "ALL_OLD",
-      }),
-    );
-    // An expired one is spent all the same (dynalite never expires items; AWS's TTL is lazy).
-    return epochSeconds(deps.clock.now()) < Number(out.Attributes?.expiresAt ?? 0);
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
+  const used = await consumePasskeyCeremony(deps.db, challenge);
+  // An expired one is spent all the same (dynalite never expires items; AWS's TTL is lazy).
+  return used !== undefined && epochSeconds(deps.clock.now()) < used.expiresAt;
 }
 
 // One message for every refusal: it says nothing about whether the credential or an account exists.
@@ -86,7 +59,7 @@ export async function completePasskeySignIn(
   if (!response || !challenge) throw new ValidationError("This is not a passkey's sign-in response.", "response");
   if (!(await consumeCeremony(deps, challenge))) throw new ExpiredError("This passkey sign-in has expired or was already used. Start again.");
 
-  const owner = await getCredentialOwner(deps, response.id);
+  const owner = await getCredentialOwner(deps.db, response.id);
   const readAt = deps.clock.now().toISOString();
   const account = owner ? await getAccount(deps, owner.email) : undefined;
   const factor = account && account.userId === owner?.userId ? factorForCredential(account, response.id) : undefined;

@@ -1,5 +1,5 @@
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
-import type { Account, StoredFactor } from "../../accounts/account.js";
+import type { Account, FactorOfKind } from "../../accounts/account.js";
 import type { Deps } from "../../deps.js";
 import { ExpiredError } from "../../errors.js";
 import { webAuthnServer } from "./library.js";
@@ -10,8 +10,9 @@ import {
   claimCredential,
   credentialDescriptors,
   parseRegistrationResponse,
-  type WebAuthnFactorData,
+  releaseCredential,
 } from "./credentials.js";
+import type { WebAuthnFactorData } from "./data.js";
 
 export type AuthenticatorAttachment = "PLATFORM" | "CROSS_PLATFORM";
 
@@ -81,7 +82,7 @@ export async function confirmWebAuthnEnrolment(
   deps: Deps,
   account: Account,
   input: { factorId: string; response: unknown },
-): Promise<StoredFactor> {
+): Promise<FactorOfKind<"WEBAUTHN">> {
   const pending = await loadPending(deps, account, input.factorId, "WEBAUTHN");
   if (pending.data.purpose !== "registration" || typeof pending.data.challenge !== "string") throw new ExpiredError();
   const response = parseRegistrationResponse(input.response);
@@ -120,5 +121,6 @@ export async function confirmWebAuthnEnrolment(
   };
   // Without a nickname, what the browser says it used names the key better than what was asked for.
   const label = pending.data.nicknameGiven || !response.authenticatorAttachment ? pending.label : defaultLabel(response.authenticatorAttachment);
-  return activatePending(deps, account, { ...pending, label }, data as unknown as Record<string, unknown>);
+  // Should the account refuse it (full), the credential id claimed above is given back.
+  return activatePending(deps, account, { ...pending, label }, data, () => releaseCredential(deps, credential.id, pending.id));
 }

@@ -1,8 +1,8 @@
-import type { Config } from "../../config.js";
-import { loadOnce } from "../../load-once.js";
-import { SmsDeliveryFailedError } from "../../errors.js";
-import type { Logger } from "../../logger.js";
-import type { SmsSender } from "../../sms/sender.js";
+import type { Config } from "../config.js";
+import { loadOnce } from "../load-once.js";
+import { SmsDeliveryFailedError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { SmsSender } from "./port.js";
 
 /**
  * The SNS adapter of the SmsSender port. Credentials and endpoint come the way they do for any AWS

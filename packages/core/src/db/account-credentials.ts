@@ -1,0 +1,136 @@
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { StoredFactor } from "../accounts/account.js";
+import { writeIf, type Db } from "./client.js";
+import { keys } from "./keys.js";
+
+/**
+ * Writes to the account item (`ACCOUNT#<email>`) that belong to its second-factor credentials: the
+ * confirmed factors map and the backup-code sets. Each is one conditional write, so a factor never
+ * exists half-made and nothing single-use is used twice. (2FA on/off, removal and renaming are the
+ * account's own operations, beside the other account writes.)
+ */
+
+/** Adds a confirmed factor; false when it is already there, the account is not this user's, or it holds `maxFactors`. */
+export async function confirmFactor(db: Db, account: { email: string; userId: string }, factor: StoredFactor, maxFactors: number): Promise<boolean> {
+  return writeIf(
+    db,
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.account(account.email),
+      UpdateExpression: "SET factors.#id = :factor",
+      // Invariants: a pending factor is confirmed once, into its own account only; and an account
+      // never holds more than maxFactors, however many enrolments were started before it filled.
+      ConditionExpression: "userId = :userId AND attribute_not_exists(factors.#id) AND size(factors) < :max",
+      ExpressionAttributeNames: { "#id": factor.id },
+      ExpressionAttributeValues: { ":factor": factor, ":userId": account.userId, ":max": maxFactors },
+    }),
+  );
+}
+
+/** Records a TOTP time step as used (and the factor as used now); false when this step or a later one was used, or the factor is gone. */
+export async function consumeTotpStep(db: Db, email: string, factorId: string, step: number, nowIso: string): Promise<boolean> {
+  return writeIf(
+    db,
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.account(email),
+      UpdateExpression: "SET factors.#id.#data.lastStep = :step, factors.#id.lastUsedAt = :now",
+      // Invariant: TOTP time steps of a factor are used in strictly increasing order (no replay).
+      ConditionExpression:
+        "attribute_exists(factors.#id) AND (attribute_not_exists(factors.#id.#data.lastStep) OR factors.#id.#data.lastStep < :step)",
+      ExpressionAttributeNames: { "#id": factorId, "#data": "data" },
+      ExpressionAttributeValues: { ":step": step, ":now": nowIso },
+    }),
+  );
+}
+
+/** Marks a factor used now; false when it is no longer on the account. */
+export async function markFactorUsed(db: Db, email: string, factorId: string, nowIso: string): Promise<boolean> {
+  return writeIf(
+    db,
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.account(email),
+      UpdateExpression: "SET factors.#id.lastUsedAt = :now",
+      // Invariant: never recreate a factor that was removed while this sign-in was in flight.
+      ConditionExpression: "attribute_exists(factors.#id)",
+      ExpressionAttributeNames: { "#id": factorId },
+      ExpressionAttributeValues: { ":now": nowIso },
+    }),
+  );
+}
+
+/**
+ * Stores a WebAuthn assertion's signature counter, backup state and moment of use; false when the
+ * factor is gone or its counter already reached this value (a parallel use of the same or a later assertion).
+ */
+export async function updateWebAuthnCounter(
+  db: Db,
+  account: { email: string; userId: string },
+  factorId: string,
+  use: { newCounter: number; backedUp: boolean; nowIso: string },
+): Promise<boolean> {
+  return writeIf(
+    db,
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.account(account.email),
+      UpdateExpression: "SET factors.#id.#data.#counter = :counter, factors.#id.#data.backedUp = :backedUp, factors.#id.lastUsedAt = :now",
+      // Invariant: a credential's stored counter only grows (authenticators without a counter stay at 0).
+      ConditionExpression:
+        use.newCounter > 0
+          ? "userId = :userId AND attribute_exists(factors.#id) AND factors.#id.#data.#counter < :counter"
+          : "userId = :userId AND attribute_exists(factors.#id) AND factors.#id.#data.#counter = :counter",
+      ExpressionAttributeNames: { "#id": factorId, "#data": "data", "#counter": "counter" },
+      ExpressionAttributeValues: { ":counter": use.newCounter, ":backedUp": use.backedUp, ":now": use.nowIso, ":userId": account.userId },
+    }),
+  );
+}
+
+/**
+ * Replaces the backup-code set the caller saw (`seenGeneratedAt`, undefined when it saw none) with
+ * these hashes, forgetting the spent ones; false when another set was stored since.
+ */
+export async function storeBackupCodes(
+  db: Db,
+  account: { email: string; userId: string },
+  set: { hashes: Set<string>; generatedAtIso: string; seenGeneratedAt: string | undefined },
+): Promise<boolean> {
+  const seen = set.seenGeneratedAt;
+  return writeIf(
+    db,
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.account(account.email),
+      UpdateExpression: "SET backupCodes = :codes, backupCodesGeneratedAt = :at REMOVE spentBackupCodes",
+      // Invariant: codes are shown only if they are the set stored. The write replaces exactly the
+      // set the caller saw, so of two parallel generations (a double-click) one stores and answers,
+      // and the other is refused instead of showing codes the first has already replaced.
+      ConditionExpression: seen ? "userId = :userId AND backupCodesGeneratedAt = :seen" : "userId = :userId AND attribute_not_exists(backupCodesGeneratedAt)",
+      ExpressionAttributeValues: { ":codes": set.hashes, ":at": set.generatedAtIso, ":userId": account.userId, ...(seen ? { ":seen": seen } : {}) },
+    }),
+  );
+}
+
+/** Spends a backup code (its hash moves to the spent ones); false when it is not in the current set. */
+export async function spendBackupCode(db: Db, email: string, hash: string): Promise<boolean> {
+  return writeIf(
+    db,
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.account(email),
+      UpdateExpression: "DELETE backupCodes :code ADD spentBackupCodes :code",
+      // Invariant: each backup code signs in once, even when raced by parallel requests.
+      ConditionExpression: "contains(backupCodes, :hash)",
+      ExpressionAttributeValues: { ":code": new Set([hash]), ":hash": hash },
+    }),
+  );
+}
+
+/** Whether this account (this user's, not a re-created one) spent a code with this hash in its current set. */
+export async function isBackupCodeSpent(db: Db, account: { email: string; userId: string }, hash: string): Promise<boolean> {
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.table, Key: keys.account(account.email), ProjectionExpression: "userId, spentBackupCodes", ConsistentRead: true }),
+  );
+  return Item?.userId === account.userId && (Item.spentBackupCodes as Set<string> | undefined)?.has(hash) === true;
+}
