@@ -21,7 +21,7 @@ import { answeredChallenge, CEREMONY_TIMEOUT_SECONDS, factorForCredential, parse
  * one item, so starts are limited per IP.
  */
 export async function startPasskeySignIn(deps: Deps, request: RequestInfo): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  await deps.limiter.hit(deps.limits.passkeyStartsPerIp, request.ip);
+  await deps.limiter.hit(deps.limits.passkeyStartsPerIp, request.ipKey);
   const { generateAuthenticationOptions } = await webAuthnServer();
   const options = await generateAuthenticationOptions({
     rpID: deps.config.webauthn.rpId,
