@@ -5,6 +5,7 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from "graphql";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Context, ServerContext } from "./context.js";
+import { playgroundOptions } from "./playground.js";
 import { schema } from "./schema.js";
 
 /** Requests larger than this are refused before parsing; the largest real one (a WebAuthn response) is a few kB. */
@@ -38,7 +39,7 @@ export function createGraphqlServer(deps: Deps): YogaServerInstance<ServerContex
     multipart: false,
     // One operation per request: a batch would multiply every per-request limit.
     batching: false,
-    graphiql: config.graphiql ? { title: "Access Identity", defaultQuery: "query Me {\n  me {\n    email\n    twoFactor { enabled }\n  }\n}\n" } : false,
+    graphiql: config.graphiql ? playgroundOptions : false,
     renderGraphiQL,
     cors: {
       origin: config.corsOrigins,
