@@ -50,7 +50,7 @@ export type CompletePasskeySignInInput = {
   response: unknown;
 };
 
-/** Exactly one proof: totpCode, smsCode, backupCode or webAuthnResponse. */
+/** Exactly one proof: totpCode, smsCode, webAuthnResponse or backupCode. */
 export type CompleteSignInInput = {
   backupCode?: string | null | undefined;
   challengeId: string | number;
