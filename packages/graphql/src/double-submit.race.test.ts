@@ -3,28 +3,16 @@
 // cap exceeded, an event recorded twice, a security key left blocked, another owner's change undone.
 // The faulty proxy holds the first request's write until the second has finished, so each test
 // forces the interleaving that used to go wrong instead of hoping for it.
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { getDomain } from "@access-identity/core";
 import { keys } from "@access-identity/core/db/keys";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
-import { startDnsServer, type TestDnsServer } from "./testing/dns-server.js";
-import { startProxiedStore, type FaultyProxy } from "./testing/faulty-proxy.js";
-import {
-  COMPLETE_SIGN_IN,
-  CONFIRM_TOTP,
-  ENABLE_2FA,
-  ENROL_TOTP,
-  enableTotpTwoFactor,
-  GENERATE_BACKUP_CODES,
-  oathtool,
-  signUpUser,
-  startSignIn,
-  startTestApi,
-  type GqlResult,
-  type TestApi,
-} from "./testing/harness.js";
-import { SoftAuthenticator } from "./testing/soft-authenticator.js";
-import { confirmEnrolment, ORIGIN, RP_ID, startEnrolment, WEBAUTHN_ENV } from "./testing/webauthn-flows.js";
+import { type GqlResult, startTestApi, type TestApi } from "@access-identity/testing/api";
+import { type FaultyProxy, readItem, startProxiedStore } from "@access-identity/testing/store";
+import { COMPLETE_SIGN_IN, CONFIRM_TOTP, ENABLE_2FA, ENROL_TOTP, GENERATE_BACKUP_CODES } from "@access-identity/testing/operations";
+import { confirmEnrolment, enableTotpTwoFactor, ORIGIN, RP_ID, signUpUser, startEnrolment, startSignIn, WEBAUTHN_ENV } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
+import { SoftAuthenticator } from "@access-identity/testing/authenticator";
+import { startDnsServer, type TestDnsServer } from "@access-identity/testing/dns";
 
 const CLAIM = `mutation($input: ClaimDomainInput!) { claimDomain(input: $input) { __typename
   ... on DomainClaim { txtRecordName txtRecordValue expiresAt } ... on Error { message } } }`;
@@ -121,11 +109,9 @@ test("claimDomain sent twice: one claim is stored, both answers carry its token,
   expect((await api.gql(VERIFY, { input: { name: "double-claim.test" } }, { token: user.token })).data.verifyDomain.__typename).toBe("DomainVerified");
   expect((await actions(user.token)).filter((a) => a === "DOMAIN_CLAIMED")).toHaveLength(1);
   // One claim was made, so one unit of the claim limit is used: the request that lost gave its back.
-  const { deps } = api.server;
-  const counter = await deps.db.doc.send(
-    new GetCommand({ TableName: deps.db.table, Key: deps.limiter.key(deps.limits.domainClaimsPerAccount, user.userId), ConsistentRead: true }),
-  );
-  expect(counter.Item?.count).toBe(1);
+  const { deps } = api;
+  const counter = await readItem(deps, deps.limiter.key(deps.limits.domainClaimsPerAccount, user.userId));
+  expect(counter?.count).toBe(1);
 });
 
 test("enrolments started before the account filled cannot take it past 20 factors when confirmed", async () => {
@@ -157,9 +143,7 @@ test("enableTwoFactor sent twice: both answer enabled, one event is recorded and
   await addTotp(user.token);
   await api.gql(GENERATE_BACKUP_CODES, {}, { token: user.token });
   const enable = () => api.gql(ENABLE_2FA, { input: { backupCodesAcknowledged: true } }, { token: user.token });
-  const { db } = api.server.deps;
-  const enabledAt = async () =>
-    (await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.account(user.email), ConsistentRead: true }))).Item?.twoFactorEnabledAt;
+  const enabledAt = async () => (await readItem(api.deps, keys.account(user.email)))?.twoFactorEnabledAt;
   let firstMoment: unknown;
   const [late, early] = await interleave(
     (op, body) => op === "UpdateItem" && body.includes("twoFactorEnabledAt"),
@@ -216,7 +200,7 @@ test("an owner's policy change that leaves out the grace period does not undo on
   );
   expect(withGrace.data.setDomainTwoFactorPolicy.domain).toEqual({ enforceTwoFactor: true, gracePeriodDays: 14 });
   expect(switchOnly.data.setDomainTwoFactorPolicy.domain).toEqual({ enforceTwoFactor: true, gracePeriodDays: 14 });
-  expect((await getDomain(api.server.deps, "policy-race.test"))?.gracePeriodDays).toBe(14);
+  expect((await getDomain(api.deps, "policy-race.test"))?.gracePeriodDays).toBe(14);
 });
 
 test("a verification whose claim could not be used up still records the new owner, and a removed owner cannot reuse that claim", async () => {

@@ -3,21 +3,11 @@
 // session without its challenge consumed, no account half-made).
 import { domainStream, readAudit, userStream } from "@access-identity/core";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
-import { sessionWriteOf, startProxiedStore, type FaultyProxy } from "./testing/faulty-proxy.js";
-import {
-  COMPLETE_SIGN_IN,
-  enableTotpTwoFactor,
-  oathtool,
-  PASSWORD,
-  SIGN_IN,
-  signUpUser,
-  startSignIn,
-  startTestApi,
-  uniqueEmail,
-  type TestApi,
-} from "./testing/harness.js";
-
-const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on Error { message } } }`;
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { type FaultyProxy, sessionWriteOf, startProxiedStore } from "@access-identity/testing/store";
+import { COMPLETE_SIGN_IN, SIGN_IN, SIGN_UP } from "@access-identity/testing/operations";
+import { enableTotpTwoFactor, PASSWORD, signUpUser, startSignIn, uniqueEmail } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
 
 let proxy: FaultyProxy;
 let api: TestApi;
@@ -111,7 +101,7 @@ test("an audit event AWS only partly takes under throttling is resent until it i
   expect(claim.data.claimDomain.__typename).toBe("DomainClaim");
   expect(proxy.faultsServed).toBe(1);
 
-  const deps = api.server.deps;
+  const deps = api.deps;
   const inUserLog = (await readAudit(deps, userStream(user.userId), {})).items.map((i) => i.node);
   const inDomainLog = (await readAudit(deps, domainStream("audit-throttle.test"), {})).items.map((i) => i.node);
   expect(inUserLog.map((e) => e.action)).toEqual(["DOMAIN_CLAIMED"]);

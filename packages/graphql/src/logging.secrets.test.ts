@@ -2,19 +2,12 @@
 // password, session token, TOTP secret, TOTP code or backup code may appear in any log line,
 // at any level, nor in an error message a client sees.
 import { Writable } from "node:stream";
+import { createLogger } from "@access-identity/core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import {
-  COMPLETE_SIGN_IN,
-  enableTotpTwoFactor,
-  oathtool,
-  PASSWORD,
-  SIGN_IN,
-  signUpUser,
-  startSignIn,
-  startTestApi,
-  type TestApi,
-} from "@access-identity/functions/testing/harness";
-import { createLogger } from "./logger.js";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { COMPLETE_SIGN_IN, SIGN_IN } from "@access-identity/testing/operations";
+import { enableTotpTwoFactor, PASSWORD, signUpUser, startSignIn } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
 
 const lines: string[] = [];
 const sink = new Writable({

@@ -4,11 +4,11 @@
 // request that won its sign-in. The faulty proxy holds the winner's session write so the copies
 // land in exactly that window.
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
-import { sessionWriteOf, startProxiedStore, type FaultyProxy } from "./testing/faulty-proxy.js";
-import { COMPLETE_SIGN_IN, startSignIn, type TestApi } from "./testing/harness.js";
-import type { SnsEndpoint } from "./testing/sns-endpoint.js";
-import { e164, enableSmsTwoFactor, passwordStep, sendSignInSms, signUpFrom, startSmsTestApi, uniqueMobile } from "./testing/sms.js";
-import { startKeySignIn, userWithKey, WEBAUTHN_ENV } from "./testing/webauthn-flows.js";
+import { startSmsTestApi, type TestApi } from "@access-identity/testing/api";
+import { type FaultyProxy, sessionWriteOf, startProxiedStore } from "@access-identity/testing/store";
+import { COMPLETE_SIGN_IN } from "@access-identity/testing/operations";
+import { e164, enableSmsTwoFactor, passwordStep, sendSignInSms, signUpFrom, startKeySignIn, startSignIn, uniqueMobile, userWithKey, WEBAUTHN_ENV } from "@access-identity/testing/flows";
+import { type SnsEndpoint } from "@access-identity/testing/sns";
 
 let proxy: FaultyProxy;
 let sns: SnsEndpoint;

@@ -1,8 +1,11 @@
 // Threat: racing a single-use thing with many parallel requests to get it honoured twice —
 // an enrolment confirmed twice, a domain claim proving ownership twice. Exactly one wins.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startDnsServer, type TestDnsServer } from "./testing/dns-server.js";
-import { CONFIRM_TOTP, ENROL_TOTP, oathtool, signUpUser, startTestApi, type TestApi } from "./testing/harness.js";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { CONFIRM_TOTP, ENROL_TOTP } from "@access-identity/testing/operations";
+import { signUpUser } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
+import { startDnsServer, type TestDnsServer } from "@access-identity/testing/dns";
 
 let dns: TestDnsServer;
 let api: TestApi;

@@ -5,17 +5,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { signUpUser, startTestApi, type TestApi } from "../testing/harness.js";
+import { startTestServer, type TestServer } from "@access-identity/testing/server";
+import { signUpUser } from "@access-identity/testing/flows";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 
 describe.skipIf(!hasChromium)("the GraphiQL playground in Chromium", () => {
-  let api: TestApi;
+  let api: TestServer;
   let context: BrowserContext;
   let profile: string;
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestServer();
     profile = mkdtempSync(join(tmpdir(), "playground-"));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,

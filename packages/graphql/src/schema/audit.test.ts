@@ -1,6 +1,8 @@
 // The user's own audit trail: every security-relevant change is recorded, newest first, paginated.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { COMPLETE_SIGN_IN, enableTotpTwoFactor, signUpUser, startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { COMPLETE_SIGN_IN } from "@access-identity/testing/operations";
+import { enableTotpTwoFactor, signUpUser, startSignIn } from "@access-identity/testing/flows";
 
 const AUDIT = `query($first: Int, $after: String) { auditLog(first: $first, after: $after) {
   edges { cursor node { id at action detail actor { email } subject { email } } } pageInfo { hasNextPage endCursor } } }`;

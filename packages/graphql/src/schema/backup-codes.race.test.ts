@@ -1,7 +1,9 @@
 // Threat: a stolen backup code raced by many parallel requests (or the owner and an attacker at
 // once) must sign in exactly once.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { COMPLETE_SIGN_IN, enableTotpTwoFactor, signUpUser, startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { COMPLETE_SIGN_IN } from "@access-identity/testing/operations";
+import { enableTotpTwoFactor, signUpUser, startSignIn } from "@access-identity/testing/flows";
 
 let api: TestApi;
 beforeAll(async () => {

@@ -1,19 +1,10 @@
 // Passkey sign-in without an email: discoverable credentials, AAL2 when the authenticator verified
 // the user, limited starts per IP.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { signUpUser, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import { SoftAuthenticator } from "@access-identity/functions/testing/soft-authenticator";
-import {
-  completePasskey,
-  enableWebAuthnTwoFactor,
-  enrolKey,
-  MY_FACTORS,
-  ORIGIN,
-  RP_ID,
-  START_PASSKEY_SIGN_IN,
-  startPasskey,
-  WEBAUTHN_ENV,
-} from "@access-identity/functions/testing/webauthn-flows";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { MY_FACTORS, START_PASSKEY_SIGN_IN } from "@access-identity/testing/operations";
+import { completePasskey, enableWebAuthnTwoFactor, enrolKey, ORIGIN, RP_ID, signUpUser, startPasskey, WEBAUTHN_ENV } from "@access-identity/testing/flows";
+import { SoftAuthenticator } from "@access-identity/testing/authenticator";
 
 let api: TestApi;
 beforeAll(async () => {

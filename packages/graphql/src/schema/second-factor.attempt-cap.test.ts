@@ -2,17 +2,10 @@
 // codes per challenge, then it is dead; repeated failures across challenges lock second-factor
 // attempts for the account (NIST SP 800-63B 5.2.2), and the lock is audited.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import {
-  COMPLETE_SIGN_IN,
-  enableTotpTwoFactor,
-  oathtool,
-  PASSWORD,
-  SIGN_IN,
-  signUpUser,
-  startSignIn,
-  startTestApi,
-  type TestApi,
-} from "@access-identity/functions/testing/harness";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { COMPLETE_SIGN_IN, SIGN_IN } from "@access-identity/testing/operations";
+import { enableTotpTwoFactor, PASSWORD, signUpUser, startSignIn } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
 
 let api: TestApi;
 beforeAll(async () => {

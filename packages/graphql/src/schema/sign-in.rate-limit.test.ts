@@ -1,6 +1,8 @@
 // Threat: password guessing — against one account from many addresses, and against many accounts from one address.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { enableTotpTwoFactor, PASSWORD, SIGN_IN, signUpUser, startTestApi, uniqueEmail, type TestApi } from "@access-identity/functions/testing/harness";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { SIGN_IN } from "@access-identity/testing/operations";
+import { enableTotpTwoFactor, PASSWORD, signUpUser, uniqueEmail } from "@access-identity/testing/flows";
 
 let api: TestApi;
 beforeAll(async () => {

@@ -1,20 +1,10 @@
 // Threat: guessing or replaying SMS codes. Six digits are a million guesses: only 5 wrong tries
 // per code, a 5-minute life, and a single use (even for requests racing with the right code).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { COMPLETE_SIGN_IN, type TestApi } from "../testing/harness.js";
-import type { SnsEndpoint } from "../testing/sns-endpoint.js";
-import {
-  CONFIRM_SMS,
-  e164,
-  enableSmsTwoFactor,
-  passwordStep,
-  sendSignInSms,
-  signUpFrom,
-  startSmsTestApi,
-  startSmsEnrolment,
-  uniqueMobile,
-  type SmsUser,
-} from "../testing/sms.js";
+import { startSmsTestApi, type TestApi } from "@access-identity/testing/api";
+import { COMPLETE_SIGN_IN, CONFIRM_SMS } from "@access-identity/testing/operations";
+import { e164, enableSmsTwoFactor, passwordStep, sendSignInSms, signUpFrom, type SmsUser, startSmsEnrolment, uniqueMobile } from "@access-identity/testing/flows";
+import { type SnsEndpoint } from "@access-identity/testing/sns";
 
 let api: TestApi;
 let sns: SnsEndpoint;

@@ -4,21 +4,10 @@
 import { Writable } from "node:stream";
 import { createLogger } from "@access-identity/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { COMPLETE_SIGN_IN, startTestApi, type TestApi } from "../testing/harness.js";
-import type { SnsEndpoint } from "../testing/sns-endpoint.js";
-import {
-  CONFIRM_SMS,
-  e164,
-  enableSmsTwoFactor,
-  enrolSms,
-  finishEnabling,
-  passwordStep,
-  sendSignInSms,
-  signUpFrom,
-  startSmsTestApi,
-  startSmsEnrolment,
-  uniqueMobile,
-} from "../testing/sms.js";
+import { startSmsTestApi, startTestApi, type TestApi } from "@access-identity/testing/api";
+import { COMPLETE_SIGN_IN, CONFIRM_SMS } from "@access-identity/testing/operations";
+import { e164, enableSmsTwoFactor, enrolSms, finishEnabling, passwordStep, sendSignInSms, signUpFrom, startSmsEnrolment, uniqueMobile } from "@access-identity/testing/flows";
+import { type SnsEndpoint } from "@access-identity/testing/sns";
 
 let api: TestApi;
 let sns: SnsEndpoint;

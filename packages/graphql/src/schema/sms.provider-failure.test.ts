@@ -2,23 +2,13 @@
 // arrive late, or be read off a log), or that locks a user out by eating their SMS allowance.
 // SNS refusing (400) or failing (5xx, after the SDK's retries) gives SmsDeliveryFailedError,
 // voids the code, costs no allowance, and a retry works at once.
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { COMPLETE_SIGN_IN, type TestApi } from "../testing/harness.js";
-import { codeIn, type SnsEndpoint } from "../testing/sns-endpoint.js";
-import {
-  CONFIRM_SMS,
-  e164,
-  enableSmsTwoFactor,
-  passwordStep,
-  sendSignInSms,
-  signUpFrom,
-  startOfFreshDay,
-  startSmsTestApi,
-  startSmsEnrolment,
-  uniqueMobile,
-  type SmsUser,
-} from "../testing/sms.js";
+import { startSmsTestApi, type TestApi } from "@access-identity/testing/api";
+import { keys } from "@access-identity/core/db/keys";
+import { queryItems } from "@access-identity/testing/store";
+import { COMPLETE_SIGN_IN, CONFIRM_SMS } from "@access-identity/testing/operations";
+import { e164, enableSmsTwoFactor, passwordStep, sendSignInSms, signUpFrom, type SmsUser, startOfFreshDay, startSmsEnrolment, uniqueMobile } from "@access-identity/testing/flows";
+import { codeIn, type SnsEndpoint } from "@access-identity/testing/sns";
 
 let api: TestApi;
 let sns: SnsEndpoint;
@@ -36,16 +26,7 @@ afterAll(() => close());
 /** The user's pending enrolments, read from the table: none may hold a code nobody received. */
 async function pendingEnrolments(user: SmsUser): Promise<number> {
   const me = await api.gql(`{ me { id } }`, {}, { token: user.token });
-  const { db } = api.server.deps;
-  const out = await db.doc.send(
-    new QueryCommand({
-      TableName: db.table,
-      KeyConditionExpression: "PK = :pk AND begins_with(SK, :pending)",
-      ExpressionAttributeValues: { ":pk": `USER#${me.data.me.id}`, ":pending": "PENDING#" },
-      ConsistentRead: true,
-    }),
-  );
-  return out.Items?.length ?? 0;
+  return (await queryItems(api.deps, keys.pendingFactor(me.data.me.id, ""))).length;
 }
 
 describe("enrolment", () => {

@@ -2,29 +2,18 @@
 // burns our budget: junk, premium-rate and blocked numbers must never reach SNS, and parallel
 // requests from one number, one user or one IP (and everyone together) never exceed the caps.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { COMPLETE_SIGN_IN, type GqlResult, type TestApi } from "../testing/harness.js";
-import type { SnsEndpoint } from "../testing/sns-endpoint.js";
-import {
-  e164,
-  enableSmsTwoFactor,
-  passwordStep,
-  sendSignInSms,
-  signUpFrom,
-  startOfFreshDay,
-  startSmsApi,
-  startSmsEnrolment,
-  startSmsTestApi,
-  uniqueIp,
-  uniqueMobile,
-} from "../testing/sms.js";
+import { type GqlResult, type SmsTestApi, startSmsTestApi, type TestApi } from "@access-identity/testing/api";
+import { COMPLETE_SIGN_IN } from "@access-identity/testing/operations";
+import { e164, enableSmsTwoFactor, passwordStep, sendSignInSms, signUpFrom, startOfFreshDay, startSmsEnrolment, uniqueIp, uniqueMobile } from "@access-identity/testing/flows";
+import { type SnsEndpoint } from "@access-identity/testing/sns";
 
 let api: TestApi;
 let sns: SnsEndpoint;
-let apiEnv: Record<string, string>;
+let startAnother: SmsTestApi["startAnother"];
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ api, sns, apiEnv, close } = await startSmsTestApi({ env: { SMS_ALLOWED_COUNTRIES: "GB,US,FR" } }));
+  ({ api, sns, startAnother, close } = await startSmsTestApi({ env: { SMS_ALLOWED_COUNTRIES: "GB,US,FR" } }));
   startOfFreshDay(api);
 });
 afterAll(() => close());
@@ -109,7 +98,7 @@ describe("caps under parallel requests", () => {
   });
 
   test("the global daily budget (SMS_DAILY_LIMIT) holds across users, numbers and IPs", async () => {
-    const budgeted = await startSmsApi(apiEnv, { env: { SMS_DAILY_LIMIT: "3" } });
+    const budgeted = await startAnother({ env: { SMS_DAILY_LIMIT: "3" } });
     try {
       startOfFreshDay(budgeted);
       const users = await Promise.all(Array.from({ length: 10 }, () => signUpFrom(budgeted)));

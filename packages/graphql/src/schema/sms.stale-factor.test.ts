@@ -2,9 +2,11 @@
 // password has a code sent to the old number (a recycled or ported SIM); the owner removes that
 // number, or a domain owner resets the account; the code must then sign nobody in.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { COMPLETE_SIGN_IN, CONFIRM_TOTP, ENROL_TOTP, oathtool, type TestApi } from "../testing/harness.js";
-import type { SnsEndpoint } from "../testing/sns-endpoint.js";
-import { e164, enrolSms, finishEnabling, passwordStep, sendSignInSms, signUpFrom, startSmsTestApi, uniqueMobile } from "../testing/sms.js";
+import { startSmsTestApi, type TestApi } from "@access-identity/testing/api";
+import { COMPLETE_SIGN_IN, CONFIRM_TOTP, ENROL_TOTP } from "@access-identity/testing/operations";
+import { e164, enrolSms, finishEnabling, passwordStep, sendSignInSms, signUpFrom, uniqueMobile } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
+import { type SnsEndpoint } from "@access-identity/testing/sns";
 
 const REMOVE = `mutation($input: RemoveFactorInput!) { removeFactor(input: $input) { __typename } }`;
 const RENAME = `mutation($input: RenameFactorInput!) { renameFactor(input: $input) { __typename ... on ValidationError { field } } }`;

@@ -4,10 +4,13 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { CONFIRM_TOTP, ENROL_TOTP, oathtool, signUpUser, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import { keys } from "../../db/keys.js";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { CONFIRM_TOTP, ENROL_TOTP } from "@access-identity/testing/operations";
+import { signUpUser } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
+import { keys } from "@access-identity/core/db/keys";
+import { readItem } from "@access-identity/testing/store";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -108,14 +111,13 @@ test("another user cannot confirm my pending factor", async () => {
 test("the secret is stored encrypted: neither the pending nor the active record holds it in clear", async () => {
   const user = await signUpUser(api);
   const { factorId, secret } = (await api.gql(ENROL_TOTP, {}, { token: user.token })).data.startTotpEnrolment;
-  const db = api.server.deps.db;
-  const pending = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.pendingFactor(user.userId, factorId) }));
-  expect(JSON.stringify(pending.Item)).not.toContain(secret);
-  expect(pending.Item?.data.secretSealed).toMatch(/^v1\.[0-9a-f]{8}\./);
+  const pending = await readItem(api.deps, keys.pendingFactor(user.userId, factorId));
+  expect(JSON.stringify(pending)).not.toContain(secret);
+  expect(pending?.data.secretSealed).toMatch(/^v1\.[0-9a-f]{8}\./);
   await api.gql(CONFIRM_TOTP, { input: { factorId, code: oathtool(secret, api.clock.now()) } }, { token: user.token });
-  const account = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.account(user.email) }));
-  expect(JSON.stringify(account.Item)).not.toContain(secret);
-  expect(account.Item?.factors[factorId].data.secretSealed).toMatch(/^v1\.[0-9a-f]{8}\./);
+  const account = await readItem(api.deps, keys.account(user.email));
+  expect(JSON.stringify(account)).not.toContain(secret);
+  expect(account?.factors[factorId].data.secretSealed).toMatch(/^v1\.[0-9a-f]{8}\./);
 });
 
 test("enrolment needs a session", async () => {

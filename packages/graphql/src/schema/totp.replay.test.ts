@@ -1,7 +1,10 @@
 // Threat: a TOTP code seen by an attacker (shoulder-surfing, phishing proxy, logs) is replayed,
 // alone or racing the real user's request: a time step must be accepted at most once per factor.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { COMPLETE_SIGN_IN, enableTotpTwoFactor, oathtool, signUpUser, startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { COMPLETE_SIGN_IN } from "@access-identity/testing/operations";
+import { enableTotpTwoFactor, signUpUser, startSignIn } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
 
 let api: TestApi;
 beforeAll(async () => {

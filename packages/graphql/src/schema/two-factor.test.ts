@@ -1,21 +1,10 @@
 // The "Get started with two-factor authentication" flow and the management around it:
 // enabling needs every step done; sensitive changes need a fresh second factor (step-up).
 import { afterAll, beforeAll, expect, test } from "vitest";
-import {
-  COMPLETE_SIGN_IN,
-  CONFIRM_TOTP,
-  ENABLE_2FA,
-  ENROL_TOTP,
-  enableTotpTwoFactor,
-  GENERATE_BACKUP_CODES,
-  oathtool,
-  SIGN_IN,
-  PASSWORD,
-  signUpUser,
-  startSignIn,
-  startTestApi,
-  type TestApi,
-} from "@access-identity/functions/testing/harness";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { COMPLETE_SIGN_IN, CONFIRM_TOTP, ENABLE_2FA, ENROL_TOTP, GENERATE_BACKUP_CODES, SIGN_IN } from "@access-identity/testing/operations";
+import { enableTotpTwoFactor, PASSWORD, signUpUser, startSignIn } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
 
 const REMOVE = `mutation($input: RemoveFactorInput!) { removeFactor(input: $input) { __typename
   ... on FactorRemoved { status { factors { id } } } ... on Error { message } } }`;

@@ -1,18 +1,9 @@
 // Threat: a cloned authenticator — a copy of the key's private key signs with its own signature
 // counter, which falls behind the original's. A counter that does not grow is refused and audited.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import { SoftAuthenticator } from "@access-identity/functions/testing/soft-authenticator";
-import {
-  auditActions,
-  completeWithKey,
-  ORIGIN,
-  RP_ID,
-  signInWithKey,
-  startKeySignIn,
-  userWithKey as userWithKeyFor,
-  WEBAUTHN_ENV,
-} from "@access-identity/functions/testing/webauthn-flows";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { auditActions, completeWithKey, ORIGIN, RP_ID, signInWithKey, startKeySignIn, startSignIn, userWithKey as userWithKeyFor, WEBAUTHN_ENV } from "@access-identity/testing/flows";
+import { SoftAuthenticator } from "@access-identity/testing/authenticator";
 
 let api: TestApi;
 beforeAll(async () => {

@@ -2,18 +2,9 @@
 // account (a shared or stolen key, or a scripted client replaying someone's credential id), which
 // would let one key, or one user handle, reach two accounts.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { signUpUser, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import { SoftAuthenticator } from "@access-identity/functions/testing/soft-authenticator";
-import {
-  completePasskey,
-  confirmEnrolment,
-  enrolKey,
-  ORIGIN,
-  RP_ID,
-  startEnrolment,
-  startPasskey,
-  WEBAUTHN_ENV,
-} from "@access-identity/functions/testing/webauthn-flows";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { completePasskey, confirmEnrolment, enrolKey, ORIGIN, RP_ID, signUpUser, startEnrolment, startPasskey, WEBAUTHN_ENV } from "@access-identity/testing/flows";
+import { SoftAuthenticator } from "@access-identity/testing/authenticator";
 
 let api: TestApi;
 beforeAll(async () => {

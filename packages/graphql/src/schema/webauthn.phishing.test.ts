@@ -1,20 +1,9 @@
 // Threat: phishing — a look-alike site relays the WebAuthn ceremony, so the browser answers with
 // the phishing origin or the phishing site's RP id. Registrations and assertions made there are refused.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { signUpUser, startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import { SoftAuthenticator } from "@access-identity/functions/testing/soft-authenticator";
-import {
-  completePasskey,
-  completeWithKey,
-  confirmEnrolment,
-  enableWebAuthnTwoFactor,
-  ORIGIN,
-  RP_ID,
-  startEnrolment,
-  startKeySignIn,
-  startPasskey,
-  WEBAUTHN_ENV,
-} from "@access-identity/functions/testing/webauthn-flows";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { completePasskey, completeWithKey, confirmEnrolment, enableWebAuthnTwoFactor, ORIGIN, RP_ID, signUpUser, startEnrolment, startKeySignIn, startPasskey, startSignIn, WEBAUTHN_ENV } from "@access-identity/testing/flows";
+import { SoftAuthenticator } from "@access-identity/testing/authenticator";
 
 let api: TestApi;
 beforeAll(async () => {

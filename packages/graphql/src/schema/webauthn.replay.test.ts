@@ -1,20 +1,9 @@
 // Threat: replay — a captured WebAuthn assertion or registration is sent again, or one WebAuthn
 // challenge is answered twice (sequentially or by racing requests), to mint extra sessions or factors.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { signUpUser, startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import { SoftAuthenticator } from "@access-identity/functions/testing/soft-authenticator";
-import {
-  completePasskey,
-  completeWithKey,
-  confirmEnrolment,
-  ORIGIN,
-  RP_ID,
-  startEnrolment,
-  startKeySignIn,
-  startPasskey,
-  userWithKey as userWithKeyFor,
-  WEBAUTHN_ENV,
-} from "@access-identity/functions/testing/webauthn-flows";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { completePasskey, completeWithKey, confirmEnrolment, ORIGIN, RP_ID, signUpUser, startEnrolment, startKeySignIn, startPasskey, startSignIn, userWithKey as userWithKeyFor, WEBAUTHN_ENV } from "@access-identity/testing/flows";
+import { SoftAuthenticator } from "@access-identity/testing/authenticator";
 
 let api: TestApi;
 beforeAll(async () => {

@@ -1,21 +1,10 @@
 // Security keys and device biometrics as a second factor: enrolment, 2FA with a key, sign-in to
 // AAL2, several named keys, rename, removal with step-up.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { PASSWORD, SIGN_IN, signUpUser, startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import { SoftAuthenticator } from "@access-identity/functions/testing/soft-authenticator";
-import {
-  completePasskey,
-  confirmEnrolment,
-  enableWebAuthnTwoFactor,
-  enrolKey,
-  MY_FACTORS,
-  ORIGIN,
-  RP_ID,
-  signInWithKey,
-  startEnrolment,
-  startPasskey,
-  WEBAUTHN_ENV,
-} from "@access-identity/functions/testing/webauthn-flows";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { MY_FACTORS, SIGN_IN } from "@access-identity/testing/operations";
+import { completePasskey, confirmEnrolment, enableWebAuthnTwoFactor, enrolKey, ORIGIN, PASSWORD, RP_ID, signInWithKey, signUpUser, startEnrolment, startPasskey, startSignIn, WEBAUTHN_ENV } from "@access-identity/testing/flows";
+import { SoftAuthenticator } from "@access-identity/testing/authenticator";
 
 let api: TestApi;
 beforeAll(async () => {

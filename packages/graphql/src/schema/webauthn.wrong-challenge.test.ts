@@ -2,8 +2,8 @@
 // own, or an attacker's), signed over a challenge the server never issued, or made by another
 // user's key — is used to complete a sign-in.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import { completeWithKey, startKeySignIn, userWithKey as userWithKeyFor, WEBAUTHN_ENV } from "@access-identity/functions/testing/webauthn-flows";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { completeWithKey, startKeySignIn, startSignIn, userWithKey as userWithKeyFor, WEBAUTHN_ENV } from "@access-identity/testing/flows";
 
 let api: TestApi;
 beforeAll(async () => {

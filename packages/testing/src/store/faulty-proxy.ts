@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { startEmbeddedDynamo } from "../local/embedded-dynamo.js";
+import { startEmbeddedStore } from "./embedded.js";
 
 /**
  * What the proxy does with one DynamoDB request: pass it on, answer a fault instead, or hold it
@@ -35,7 +35,7 @@ export function sessionWriteOf(challengeId: string): RequestMatch {
 
 /** A fresh embedded store with the proxy in front: point the API at `endpoint`; close() closes both. */
 export async function startProxiedStore(): Promise<FaultyProxy> {
-  const store = await startEmbeddedDynamo();
+  const store = await startEmbeddedStore();
   const proxy = await startFaultyProxy(store.endpoint);
   const closeProxy = proxy.close;
   proxy.close = async () => {

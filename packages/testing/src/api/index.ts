@@ -1,0 +1,35 @@
+import { randomUUID } from "node:crypto";
+import { withRequestId } from "@access-identity/core";
+import { createGraphqlServer } from "@access-identity/graphql";
+import { startTestCore, type TestCoreOptions } from "../core.js";
+import { graphqlRequest, gqlResult, randomTestIp, type GqlApi } from "../gql.js";
+
+export type TestApi = GqlApi;
+export type { GqlApi, GqlOptions, GqlResult } from "../gql.js";
+export { startSmsTestApi, type SmsTestApi } from "./sms.js";
+
+/**
+ * The GraphQL API over a fresh in-memory store: requests go to the yoga server packages/graphql
+ * builds (`yoga.fetch`, no socket, no HTTP adapter), each with its own request id as the
+ * functions' handler gives it. HTTP concerns (body limits, CORS, x-request-id) are tested in
+ * packages/functions with `@access-identity/testing/server`.
+ */
+export async function startTestApi(options: TestCoreOptions = {}): Promise<TestApi> {
+  const { deps, clock, close } = await startTestCore(options);
+  const yoga = createGraphqlServer(deps);
+  return {
+    deps,
+    clock,
+    async gql(query, variables, opts = {}) {
+      const requestId = randomUUID();
+      const client = { ip: opts.ip ?? randomTestIp(), requestId };
+      const response = await withRequestId(
+        requestId,
+        () => yoga.fetch(graphqlRequest("http://localhost/graphql", query, variables, opts), { deps, client }),
+        deps.log,
+      );
+      return gqlResult(response);
+    },
+    close,
+  };
+}
