@@ -39,12 +39,3 @@ export async function gqlResult(response: Response): Promise<GqlResult> {
   const body = (await response.json()) as { data?: any; errors?: GqlResult["errors"] };
   return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
 }
-
-/**
- * Each call comes from its own address unless a test says otherwise, so per-IP limits only bite
- * in the tests that are about them.
- */
-export function randomTestIp(): string {
-  const n = Math.floor(Math.random() * 2 ** 16);
-  return `198.18.${n >> 8}.${n & 255}`;
-}

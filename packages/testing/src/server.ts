@@ -2,7 +2,8 @@ import { createHandler } from "@access-identity/functions/http";
 import { startLocalServer, type LocalServer, type LocalServerOptions } from "@access-identity/functions/local/server";
 import { TestClock } from "./clock.js";
 import { TEST_ENCRYPTION_KEY } from "./core.js";
-import { graphqlRequest, gqlResult, randomTestIp, type GqlApi } from "./gql.js";
+import { graphqlRequest, gqlResult, type GqlApi } from "./gql.js";
+import { randomTestIp } from "./identities.js";
 
 export interface TestServer extends GqlApi {
   /** The real local server on a loopback port: `server.url` for tests that need real HTTP (browsers, CORS). */

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { withRequestId } from "@access-identity/core";
 import { createGraphqlServer } from "@access-identity/graphql";
 import { startTestCore, type TestCoreOptions } from "../core.js";
-import { graphqlRequest, gqlResult, randomTestIp, type GqlApi } from "../gql.js";
+import { graphqlRequest, gqlResult, type GqlApi } from "../gql.js";
+import { testRequest } from "../identities.js";
 
 export type TestApi = GqlApi;
 export type { GqlApi, GqlOptions, GqlResult } from "../gql.js";
@@ -21,10 +21,9 @@ export async function startTestApi(options: TestCoreOptions = {}): Promise<TestA
     deps,
     clock,
     async gql(query, variables, opts = {}) {
-      const requestId = randomUUID();
-      const client = { ip: opts.ip ?? randomTestIp(), requestId };
+      const client = testRequest(opts.ip);
       const response = await withRequestId(
-        requestId,
+        client.requestId,
         () => yoga.fetch(graphqlRequest("http://localhost/graphql", query, variables, opts), { deps, client }),
         deps.log,
       );

@@ -1,16 +1,8 @@
 import type { GqlApi } from "../gql.js";
 import { SIGN_IN, SIGN_UP } from "../operations.js";
+import { PASSWORD, uniqueEmail } from "../identities.js";
 import { oathtool } from "../totp.js";
 import { confirmTotp, expectResult, finishGettingStarted, startTotp, type Send } from "./journey.js";
-
-let counter = 0;
-/** A unique email per call, so tests in one file never collide. */
-export function uniqueEmail(domain = "example.com"): string {
-  counter += 1;
-  return `user${Date.now().toString(36)}${counter}@${domain}`;
-}
-
-export const PASSWORD = "correct horse battery staple";
 
 /** Sends as `user` (and from their address when they have one). */
 export function sendAs(api: GqlApi, user: { token: string; ip?: string }): Send {

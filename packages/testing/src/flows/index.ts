@@ -1,5 +1,6 @@
 // Journeys as a client walks them, over either test API (`./api` or `./server`).
-export { PASSWORD, sendAs, signUpUser, enableTotpTwoFactor, startSignIn, uniqueEmail } from "./accounts.js";
+export { PASSWORD, uniqueEmail } from "../identities.js";
+export { sendAs, signUpUser, enableTotpTwoFactor, startSignIn } from "./accounts.js";
 export { confirmTotp, expectResult, finishGettingStarted, startTotp, type Send } from "./journey.js";
 export {
   e164,

@@ -1,7 +1,8 @@
 import type { SnsEndpoint } from "../aws/sns-endpoint.js";
 import type { GqlApi } from "../gql.js";
 import { CONFIRM_SMS, SEND_SIGN_IN_SMS, SIGN_IN, START_SMS } from "../operations.js";
-import { PASSWORD, sendAs, signUpUser } from "./accounts.js";
+import { PASSWORD } from "../identities.js";
+import { sendAs, signUpUser } from "./accounts.js";
 import { expectResult, finishGettingStarted } from "./journey.js";
 
 /**
