@@ -1,7 +1,7 @@
 import type { TestCoreOptions } from "../core.js";
 import { startSnsEndpoint, type SnsEndpoint } from "../aws/sns-endpoint.js";
 import type { GqlApi } from "../gql.js";
-import { startTestApi } from "./index.js";
+import { startTestApi } from "./graphql-api.js";
 
 /** The AWS SDK reads these from the process environment, as it would on a server or in Lambda. */
 const SDK_ENV = ["AWS_ENDPOINT_URL_SNS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"] as const;
