@@ -8,19 +8,12 @@ import { keys } from "@access-identity/core/db/keys";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { type GqlResult, startTestApi, type TestApi } from "@access-identity/testing/api";
 import { type FaultyProxy, readItem, startProxiedStore } from "@access-identity/testing/store";
-import { COMPLETE_SIGN_IN, CONFIRM_TOTP, ENABLE_2FA, ENROL_TOTP, GENERATE_BACKUP_CODES } from "@access-identity/testing/operations";
+import { CLAIM, COMPLETE_SIGN_IN, CONFIRM_TOTP, DISABLE_2FA, ENABLE_2FA, ENROL_TOTP, GENERATE_BACKUP_CODES, SET_POLICY, TWO_FACTOR_STATUS, VERIFY } from "@access-identity/testing/operations";
 import { confirmEnrolment, enableTotpTwoFactor, ORIGIN, RP_ID, signUpUser, startEnrolment, startSignIn, WEBAUTHN_ENV } from "@access-identity/testing/flows";
 import { oathtool } from "@access-identity/testing/totp";
 import { SoftAuthenticator } from "@access-identity/testing/authenticator";
 import { startDnsServer, type TestDnsServer } from "@access-identity/testing/dns";
 
-const CLAIM = `mutation($input: ClaimDomainInput!) { claimDomain(input: $input) { __typename
-  ... on DomainClaim { txtRecordName txtRecordValue expiresAt } ... on Error { message } } }`;
-const VERIFY = `mutation($input: VerifyDomainInput!) { verifyDomain(input: $input) { __typename ... on Error { message } } }`;
-const SET_POLICY = `mutation($input: SetDomainTwoFactorPolicyInput!) { setDomainTwoFactorPolicy(input: $input) { __typename
-  ... on DomainPolicyUpdated { domain { enforceTwoFactor gracePeriodDays } } ... on Error { message } } }`;
-const DISABLE = `mutation { disableTwoFactor { __typename ... on TwoFactorDisabled { status { enabled factors { id } } } ... on Error { message } } }`;
-const STATUS = `{ me { twoFactor { enabled backupCodesRemaining factors { id kind } } } }`;
 const AUDIT = `{ auditLog(first: 100) { edges { node { action } } } }`;
 
 let proxy: FaultyProxy;
@@ -130,7 +123,7 @@ test("enrolments started before the account filled cannot take it past 20 factor
     message: "An account can have at most 20 factors.",
     field: "factorId",
   });
-  expect((await api.gql(STATUS, {}, { token: user.token })).data.me.twoFactor.factors).toHaveLength(20);
+  expect((await api.gql(TWO_FACTOR_STATUS, {}, { token: user.token })).data.me.twoFactor.factors).toHaveLength(20);
   // The refused key never became a factor, so its credential id is not held: another account may register it.
   const other = await signUpUser(api);
   const otherEnrolment = await startEnrolment(api, other.token);
@@ -173,11 +166,11 @@ test("a security key confirmed while 2FA is being turned off is cleared with the
   // The disable has read the account (one TOTP factor) when the key is confirmed.
   const [disabled, confirmed] = await interleave(
     (op, body) => op === "UpdateItem" && body.includes("REMOVE backupCodes"),
-    () => api.gql(DISABLE, {}, { token }),
+    () => api.gql(DISABLE_2FA, {}, { token }),
     async () => ({ data: await confirmEnrolment(api, token, enrolment.factorId, registration.response) }) as GqlResult,
   );
   expect(confirmed.data.__typename).toBe("FactorConfirmed");
-  expect(disabled.data.disableTwoFactor).toEqual({ __typename: "TwoFactorDisabled", status: { enabled: false, factors: [] } });
+  expect(disabled.data.disableTwoFactor).toEqual({ __typename: "TwoFactorDisabled", status: { enabled: false, factors: [], backupCodesRemaining: 0 } });
 
   const other = await signUpUser(api);
   const otherEnrolment = await startEnrolment(api, other.token);
@@ -198,8 +191,9 @@ test("an owner's policy change that leaves out the grace period does not undo on
     () => setPolicy({ enforce: true }),
     () => setPolicy({ enforce: true, gracePeriodDays: 14 }),
   );
-  expect(withGrace.data.setDomainTwoFactorPolicy.domain).toEqual({ enforceTwoFactor: true, gracePeriodDays: 14 });
-  expect(switchOnly.data.setDomainTwoFactorPolicy.domain).toEqual({ enforceTwoFactor: true, gracePeriodDays: 14 });
+  const policy = { name: "policy-race.test", verified: true, verifiedAt: expect.any(String), enforceTwoFactor: true, gracePeriodDays: 14, enforcedAt: expect.any(String) };
+  expect(withGrace.data.setDomainTwoFactorPolicy.domain).toEqual(policy);
+  expect(switchOnly.data.setDomainTwoFactorPolicy.domain).toEqual(policy);
   expect((await getDomain(api.deps, "policy-race.test"))?.gracePeriodDays).toBe(14);
 });
 

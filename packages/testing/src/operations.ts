@@ -50,7 +50,13 @@ export const CONFIRM_WEBAUTHN_ENROLMENT = `mutation($input: ConfirmWebAuthnEnrol
 export const GENERATE_BACKUP_CODES = `mutation { generateBackupCodes { __typename ... on BackupCodes { codes generatedAt } ... on Error { message } } }`;
 export const ENABLE_2FA = `mutation($input: EnableTwoFactorInput!) { enableTwoFactor(input: $input) { __typename
   ... on TwoFactorEnabled { status { enabled backupCodesRemaining factors { id kind } } } ... on ValidationError { message field } ... on Error { message } } }`;
-export const DISABLE_2FA = `mutation { disableTwoFactor { __typename ... on Error { message } } }`;
+export const DISABLE_2FA = `mutation { disableTwoFactor { __typename
+  ... on TwoFactorDisabled { status { enabled factors { id } backupCodesRemaining } } ... on Error { message } } }`;
+export const RENAME_FACTOR = `mutation($input: RenameFactorInput!) { renameFactor(input: $input) { __typename
+  ... on FactorRenamed { factor { id label } } ... on ValidationError { field } } }`;
+export const REMOVE_FACTOR = `mutation($input: RemoveFactorInput!) { removeFactor(input: $input) { __typename
+  ... on FactorRemoved { status { factors { id kind label } } } ... on Error { message } } }`;
+export const TWO_FACTOR_STATUS = `{ me { twoFactor { enabled enforcedByDomain enrolmentRequired enrolmentDeadline backupCodesRemaining factors { id kind label lastUsedAt } } } }`;
 export const MY_FACTORS = `query { me { twoFactor { enabled factors { id kind label createdAt lastUsedAt } } } }`;
 export const MY_AUDIT = `query { auditLog(first: 50) { edges { node { action detail } } } }`;
 

@@ -2,7 +2,7 @@
 // the user, limited starts per IP.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApi, type TestApi } from "@access-identity/testing/api";
-import { MY_FACTORS, START_PASSKEY_SIGN_IN } from "@access-identity/testing/operations";
+import { MY_FACTORS, REMOVE_FACTOR, START_PASSKEY_SIGN_IN } from "@access-identity/testing/operations";
 import { completePasskey, enableWebAuthnTwoFactor, enrolKey, ORIGIN, RP_ID, signUpUser, startPasskey, WEBAUTHN_ENV } from "@access-identity/testing/flows";
 import { SoftAuthenticator } from "@access-identity/testing/authenticator";
 
@@ -13,7 +13,6 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const passkey = () => new SoftAuthenticator({ origin: ORIGIN, rpId: RP_ID, attachment: "platform", backupEligible: true });
-const REMOVE = `mutation($input: RemoveFactorInput!) { removeFactor(input: $input) { __typename } }`;
 
 test("options name no user and no credential: the authenticator offers its passkeys", async () => {
   const options = await startPasskey(api, "198.51.100.1");
@@ -35,7 +34,7 @@ test("sign in with a passkey, no email typed: AAL2 with user verification, good 
   const factors = (await api.gql(MY_FACTORS, {}, { token: signedIn.session.token })).data.me.twoFactor.factors;
   expect(factors.find((f: { id: string }) => f.id === factor.id).lastUsedAt).not.toBeNull();
   // ...and to remove one.
-  const removed = await api.gql(REMOVE, { input: { factorId: second.factor.id } }, { token: signedIn.session.token });
+  const removed = await api.gql(REMOVE_FACTOR, { input: { factorId: second.factor.id } }, { token: signedIn.session.token });
   expect(removed.data.removeFactor.__typename).toBe("FactorRemoved");
 });
 

@@ -3,13 +3,11 @@
 // number, or a domain owner resets the account; the code must then sign nobody in.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startSmsTestApi, type TestApi } from "@access-identity/testing/api";
-import { COMPLETE_SIGN_IN, CONFIRM_TOTP, ENROL_TOTP } from "@access-identity/testing/operations";
+import { COMPLETE_SIGN_IN, CONFIRM_TOTP, ENROL_TOTP, REMOVE_FACTOR, RENAME_FACTOR } from "@access-identity/testing/operations";
 import { e164, enrolSms, finishEnabling, passwordStep, sendSignInSms, signUpFrom, uniqueMobile } from "@access-identity/testing/flows";
 import { oathtool } from "@access-identity/testing/totp";
 import { type SnsEndpoint } from "@access-identity/testing/sns";
 
-const REMOVE = `mutation($input: RemoveFactorInput!) { removeFactor(input: $input) { __typename } }`;
-const RENAME = `mutation($input: RenameFactorInput!) { renameFactor(input: $input) { __typename ... on ValidationError { field } } }`;
 
 let api: TestApi;
 let sns: SnsEndpoint;
@@ -37,7 +35,7 @@ test("a code sent before its SMS factor was removed no longer signs in", async (
   const own = await passwordStep(api, user);
   const aal2 = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId: own.id, totpCode: oathtool(secret, api.clock.now()) } });
   const token = aal2.data.completeSignIn.session.token;
-  expect((await api.gql(REMOVE, { input: { factorId: sms.id } }, { token })).data.removeFactor.__typename).toBe("FactorRemoved");
+  expect((await api.gql(REMOVE_FACTOR, { input: { factorId: sms.id } }, { token })).data.removeFactor.__typename).toBe("FactorRemoved");
 
   // ...and the code that was sent is worthless.
   const late = await api.gql(COMPLETE_SIGN_IN, { input: { challengeId: attacker.id, smsCode: code } });
@@ -47,6 +45,6 @@ test("a code sent before its SMS factor was removed no longer signs in", async (
 test("an SMS factor is named by its masked number: renaming it is refused", async () => {
   const user = await signUpFrom(api);
   const sms = await enrolSms(api, sns, user, uniqueMobile());
-  const res = await api.gql(RENAME, { input: { factorId: sms.id, label: "My phone" } }, { token: user.token });
+  const res = await api.gql(RENAME_FACTOR, { input: { factorId: sms.id, label: "My phone" } }, { token: user.token });
   expect(res.data.renameFactor).toEqual({ __typename: "ValidationError", field: "label" });
 });

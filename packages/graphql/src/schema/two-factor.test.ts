@@ -2,16 +2,9 @@
 // enabling needs every step done; sensitive changes need a fresh second factor (step-up).
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApi, type TestApi } from "@access-identity/testing/api";
-import { COMPLETE_SIGN_IN, CONFIRM_TOTP, ENABLE_2FA, ENROL_TOTP, GENERATE_BACKUP_CODES, SIGN_IN } from "@access-identity/testing/operations";
+import { COMPLETE_SIGN_IN, CONFIRM_TOTP, DISABLE_2FA, ENABLE_2FA, ENROL_TOTP, GENERATE_BACKUP_CODES, REMOVE_FACTOR, RENAME_FACTOR, SIGN_IN, TWO_FACTOR_STATUS } from "@access-identity/testing/operations";
 import { enableTotpTwoFactor, PASSWORD, signUpUser, startSignIn } from "@access-identity/testing/flows";
 import { oathtool } from "@access-identity/testing/totp";
-
-const REMOVE = `mutation($input: RemoveFactorInput!) { removeFactor(input: $input) { __typename
-  ... on FactorRemoved { status { factors { id } } } ... on Error { message } } }`;
-const DISABLE = `mutation { disableTwoFactor { __typename ... on TwoFactorDisabled { status { enabled factors { id } backupCodesRemaining } } ... on Error { message } } }`;
-const RENAME = `mutation($input: RenameFactorInput!) { renameFactor(input: $input) { __typename
-  ... on FactorRenamed { factor { id label } } ... on ValidationError { field } } }`;
-const STATUS = `{ me { twoFactor { enabled enforcedByDomain enrolmentRequired enrolmentDeadline backupCodesRemaining factors { id kind label lastUsedAt } } } }`;
 
 let api: TestApi;
 beforeAll(async () => {
@@ -63,8 +56,8 @@ test("enabling does not raise the session that did it: it stays AAL1 and needs s
   for (const [query, variables, field] of [
     // Adding a factor too: else a password-only session could enrol its own and step up with it.
     [ENROL_TOTP, {}, "startTotpEnrolment"],
-    [REMOVE, { input: { factorId } }, "removeFactor"],
-    [DISABLE, {}, "disableTwoFactor"],
+    [REMOVE_FACTOR, { input: { factorId } }, "removeFactor"],
+    [DISABLE_2FA, {}, "disableTwoFactor"],
     [GENERATE_BACKUP_CODES, {}, "generateBackupCodes"],
   ] as const) {
     const res = await api.gql(query, variables, { token: user.token });
@@ -89,15 +82,15 @@ test("a fresh AAL2 session may remove a factor, regenerate codes and disable; af
   let token = await aal2(user.email, secret);
   const second = await addTotp(token, "Spare");
 
-  const removed = await api.gql(REMOVE, { input: { factorId: second.factorId } }, { token });
+  const removed = await api.gql(REMOVE_FACTOR, { input: { factorId: second.factorId } }, { token });
   expect(removed.data.removeFactor.__typename).toBe("FactorRemoved");
   expect((await api.gql(GENERATE_BACKUP_CODES, {}, { token })).data.generateBackupCodes.__typename).toBe("BackupCodes");
 
   api.clock.advance(10 * 60 + 1);
-  expect((await api.gql(DISABLE, {}, { token })).data.disableTwoFactor.__typename).toBe("StepUpRequiredError");
+  expect((await api.gql(DISABLE_2FA, {}, { token })).data.disableTwoFactor.__typename).toBe("StepUpRequiredError");
 
   token = await aal2(user.email, secret);
-  const disabled = await api.gql(DISABLE, {}, { token });
+  const disabled = await api.gql(DISABLE_2FA, {}, { token });
   expect(disabled.data.disableTwoFactor).toEqual({
     __typename: "TwoFactorDisabled",
     status: { enabled: false, factors: [], backupCodesRemaining: 0 },
@@ -105,7 +98,7 @@ test("a fresh AAL2 session may remove a factor, regenerate codes and disable; af
   // With 2FA off, the password alone signs in again.
   expect((await api.gql(SIGN_IN, { input: { email: user.email, password: PASSWORD } })).data.signIn.__typename).toBe("SignedIn");
   // Disabling again answers the same and records nothing new.
-  expect((await api.gql(DISABLE, {}, { token })).data.disableTwoFactor).toEqual(disabled.data.disableTwoFactor);
+  expect((await api.gql(DISABLE_2FA, {}, { token })).data.disableTwoFactor).toEqual(disabled.data.disableTwoFactor);
   const log = await api.gql(`{ auditLog(first: 50) { edges { node { action } } } }`, {}, { token: user.token });
   expect(log.data.auditLog.edges.filter((e: { node: { action: string } }) => e.node.action === "TWO_FACTOR_DISABLED")).toHaveLength(1);
 });
@@ -114,40 +107,40 @@ test("the last factor of an account with 2FA on cannot be removed: disable inste
   const user = await signUpUser(api);
   const { factorId, secret } = await enableTotpTwoFactor(api, user);
   const token = await aal2(user.email, secret);
-  const res = await api.gql(REMOVE, { input: { factorId } }, { token });
+  const res = await api.gql(REMOVE_FACTOR, { input: { factorId } }, { token });
   expect(res.data.removeFactor.__typename).toBe("NotAllowedError");
-  expect((await api.gql(STATUS, {}, { token })).data.me.twoFactor.factors).toHaveLength(1);
+  expect((await api.gql(TWO_FACTOR_STATUS, {}, { token })).data.me.twoFactor.factors).toHaveLength(1);
 });
 
 test("before 2FA is on, factors can be removed without step-up; unknown factor ids are a ValidationError", async () => {
   const user = await signUpUser(api);
   const { factorId } = await addTotp(user.token);
-  expect((await api.gql(REMOVE, { input: { factorId } }, { token: user.token })).data.removeFactor.__typename).toBe("FactorRemoved");
-  expect((await api.gql(REMOVE, { input: { factorId } }, { token: user.token })).data.removeFactor.__typename).toBe("ValidationError");
+  expect((await api.gql(REMOVE_FACTOR, { input: { factorId } }, { token: user.token })).data.removeFactor.__typename).toBe("FactorRemoved");
+  expect((await api.gql(REMOVE_FACTOR, { input: { factorId } }, { token: user.token })).data.removeFactor.__typename).toBe("ValidationError");
 });
 
 test("rename a factor; empty or control-character names are refused", async () => {
   const user = await signUpUser(api);
   const { factorId } = await addTotp(user.token);
-  const ok = await api.gql(RENAME, { input: { factorId, label: "  Old phone  " } }, { token: user.token });
+  const ok = await api.gql(RENAME_FACTOR, { input: { factorId, label: "  Old phone  " } }, { token: user.token });
   expect(ok.data.renameFactor).toEqual({ __typename: "FactorRenamed", factor: { id: factorId, label: "Old phone" } });
   for (const factorId of ["constructor", "__proto__", "toString", "fac_00000000000000000000000000"]) {
-    const res = await api.gql(RENAME, { input: { factorId, label: "x" } }, { token: user.token });
+    const res = await api.gql(RENAME_FACTOR, { input: { factorId, label: "x" } }, { token: user.token });
     expect(res.data.renameFactor).toMatchObject({ __typename: "ValidationError", field: "factorId" });
-    const removed = await api.gql(REMOVE, { input: { factorId } }, { token: user.token });
+    const removed = await api.gql(REMOVE_FACTOR, { input: { factorId } }, { token: user.token });
     expect(removed.data.removeFactor.__typename).toBe("ValidationError");
   }
   for (const label of ["   ", "bad\u0000name", "x".repeat(65)]) {
-    expect((await api.gql(RENAME, { input: { factorId, label } }, { token: user.token })).data.renameFactor).toMatchObject({ __typename: "ValidationError", field: "label" });
+    expect((await api.gql(RENAME_FACTOR, { input: { factorId, label } }, { token: user.token })).data.renameFactor).toMatchObject({ __typename: "ValidationError", field: "label" });
   }
 });
 
 test("status reports lastUsedAt once a factor signs in", async () => {
   const user = await signUpUser(api);
   const { secret } = await enableTotpTwoFactor(api, user);
-  expect((await api.gql(STATUS, {}, { token: user.token })).data.me.twoFactor.factors[0].lastUsedAt).toBeNull();
+  expect((await api.gql(TWO_FACTOR_STATUS, {}, { token: user.token })).data.me.twoFactor.factors[0].lastUsedAt).toBeNull();
   const token = await aal2(user.email, secret);
-  const status = (await api.gql(STATUS, {}, { token })).data.me.twoFactor;
+  const status = (await api.gql(TWO_FACTOR_STATUS, {}, { token })).data.me.twoFactor;
   expect(status).toMatchObject({ enabled: true, enforcedByDomain: false, enrolmentRequired: false, enrolmentDeadline: null, backupCodesRemaining: 10 });
   expect(Date.parse(status.factors[0].lastUsedAt)).toBeGreaterThan(0);
 });

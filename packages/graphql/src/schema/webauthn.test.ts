@@ -2,7 +2,7 @@
 // AAL2, several named keys, rename, removal with step-up.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApi, type TestApi } from "@access-identity/testing/api";
-import { MY_FACTORS, SIGN_IN } from "@access-identity/testing/operations";
+import { DISABLE_2FA, MY_FACTORS, REMOVE_FACTOR, RENAME_FACTOR, SIGN_IN } from "@access-identity/testing/operations";
 import { completePasskey, confirmEnrolment, enableWebAuthnTwoFactor, enrolKey, ORIGIN, PASSWORD, RP_ID, signInWithKey, signUpUser, startEnrolment, startPasskey, startSignIn, WEBAUTHN_ENV } from "@access-identity/testing/flows";
 import { SoftAuthenticator } from "@access-identity/testing/authenticator";
 
@@ -14,9 +14,6 @@ afterAll(() => api.close());
 
 const newKey = (attachment?: "platform" | "cross-platform") => new SoftAuthenticator({ origin: ORIGIN, rpId: RP_ID, attachment });
 
-const RENAME = `mutation($input: RenameFactorInput!) { renameFactor(input: $input) { __typename ... on FactorRenamed { factor { id label } } ... on Error { message } } }`;
-const REMOVE = `mutation($input: RemoveFactorInput!) { removeFactor(input: $input) { __typename
-  ... on FactorRemoved { status { factors { id kind label } } } ... on Error { message } } }`;
 
 test("registration options: our RP, an opaque user handle (not the email), no attestation, resident key and UV preferred", async () => {
   const user = await signUpUser(api);
@@ -70,7 +67,7 @@ test("several keys with nicknames and default labels; excludeCredentials lists t
     [usb.credential.id, laptop.credential.id, unnamed.credential.id].sort(),
   );
 
-  const renamed = await api.gql(RENAME, { input: { factorId: unnamed.factor.id, label: "Backup key (safe)" } }, { token: user.token });
+  const renamed = await api.gql(RENAME_FACTOR, { input: { factorId: unnamed.factor.id, label: "Backup key (safe)" } }, { token: user.token });
   expect(renamed.data.renameFactor).toMatchObject({ __typename: "FactorRenamed", factor: { label: "Backup key (safe)" } });
   const labels = (await api.gql(MY_FACTORS, {}, { token: user.token })).data.me.twoFactor.factors.map((f: { label: string }) => f.label);
   expect(labels).toEqual(["Keyring key", "This device", "Backup key (safe)"]);
@@ -97,10 +94,10 @@ test("removing a key needs step-up; a removed key no longer signs in and can be 
   const stepUp = await signInWithKey(api, user.email, kept);
   expect(stepUp.session.aal).toBe("AAL2");
   const { factor, credential } = await enrolKey(api, stepUp.session.token, removed, { nickname: "Lost" });
-  const refused = await api.gql(REMOVE, { input: { factorId: factor.id } }, { token: user.token });
+  const refused = await api.gql(REMOVE_FACTOR, { input: { factorId: factor.id } }, { token: user.token });
   expect(refused.data.removeFactor.__typename).toBe("StepUpRequiredError");
 
-  const ok = await api.gql(REMOVE, { input: { factorId: factor.id } }, { token: stepUp.session.token });
+  const ok = await api.gql(REMOVE_FACTOR, { input: { factorId: factor.id } }, { token: stepUp.session.token });
   expect(ok.data.removeFactor.__typename).toBe("FactorRemoved");
   expect(ok.data.removeFactor.status.factors.map((f: { label: string }) => f.label)).toEqual(["Kept"]);
 
@@ -145,7 +142,7 @@ test("turning 2FA off releases the keys: they no longer sign in, and may be regi
   const key = newKey("platform");
   const { credential } = await enableWebAuthnTwoFactor(api, user, key);
   const stepUp = await signInWithKey(api, user.email, key);
-  const off = await api.gql(`mutation { disableTwoFactor { __typename } }`, {}, { token: stepUp.session.token });
+  const off = await api.gql(DISABLE_2FA, {}, { token: stepUp.session.token });
   expect(off.data.disableTwoFactor.__typename).toBe("TwoFactorDisabled");
 
   const passkey = await completePasskey(api, key.authenticate(await startPasskey(api)));
