@@ -20,7 +20,12 @@ export function randomTestIp(): string {
   return `198.18.${n >> 8}.${n & 255}`;
 }
 
-/** What the transport would tell core about one request: its own address and request id. */
+/**
+ * What the transport would tell core about one request: its address and request id. `ipKey` (what
+ * per-address limits count by) is the address itself for the IPv4 addresses tests use; the IPv6
+ * /64 rule belongs to the HTTP adapter and is tested through it, in packages/functions.
+ */
 export function testRequest(ip = randomTestIp()): RequestInfo {
-  return { ip, requestId: randomUUID() };
+  const request = { ip, ipKey: ip, requestId: randomUUID() };
+  return request;
 }
