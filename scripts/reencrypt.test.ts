@@ -7,14 +7,17 @@ import { loadKeyRing } from "../packages/core/src/config.js";
 import { SecretBox } from "../packages/core/src/crypto/encryption.js";
 import { keyId } from "../packages/core/src/crypto/keys.js";
 import { createDb, type Db } from "../packages/core/src/db/client.js";
-import { COMPLETE_SIGN_IN, enableTotpTwoFactor, ENROL_TOTP, oathtool, signUpUser, startSignIn, startTestApi } from "../packages/functions/src/testing/harness.js";
+import { startTestServer } from "@access-identity/testing/server";
+import { COMPLETE_SIGN_IN, ENROL_TOTP } from "@access-identity/testing/operations";
+import { enableTotpTwoFactor, signUpUser, startSignIn } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
 import { reencryptTotpSecrets } from "./reencrypt.js";
 
 const oldKey = randomBytes(32).toString("base64");
 const newKey = randomBytes(32).toString("base64");
 
 test("after re-encryption the old key can be retired: TOTP sign-in works with the new key alone", async () => {
-  const before = await startTestApi({ env: { ENCRYPTION_KEY: oldKey } });
+  const before = await startTestServer({ env: { ENCRYPTION_KEY: oldKey } });
   try {
     const user = await signUpUser(before);
     const { secret } = await enableTotpTwoFactor(before, user);
@@ -36,7 +39,7 @@ test("after re-encryption the old key can be retired: TOTP sign-in works with th
       db.raw.destroy();
     }
 
-    const after = await startTestApi({ env: { ENCRYPTION_KEY: "", ENCRYPTION_KEYS: newKey, AWS_ENDPOINT_URL_DYNAMODB: before.server.dynamoEndpoint } });
+    const after = await startTestServer({ env: { ENCRYPTION_KEY: "", ENCRYPTION_KEYS: newKey, AWS_ENDPOINT_URL_DYNAMODB: before.server.dynamoEndpoint } });
     try {
       after.clock.advance(120);
       const challengeId = await startSignIn(after, user.email);
@@ -51,7 +54,7 @@ test("after re-encryption the old key can be retired: TOTP sign-in works with th
 });
 
 test("a secret sealed with a key that is no longer listed is reported by where it is, and fails the run", async () => {
-  const before = await startTestApi({ env: { ENCRYPTION_KEY: oldKey } });
+  const before = await startTestServer({ env: { ENCRYPTION_KEY: oldKey } });
   try {
     const user = await signUpUser(before);
     await enableTotpTwoFactor(before, user);
@@ -69,7 +72,7 @@ test("a secret sealed with a key that is no longer listed is reported by where i
 });
 
 test("a secret rewritten between the scan and the re-seal (a parallel run, a re-enrolment) is kept, not overwritten", async () => {
-  const before = await startTestApi({ env: { ENCRYPTION_KEY: oldKey } });
+  const before = await startTestServer({ env: { ENCRYPTION_KEY: oldKey } });
   try {
     const user = await signUpUser(before);
     const { factorId } = await enableTotpTwoFactor(before, user);

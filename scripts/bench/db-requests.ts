@@ -1,6 +1,7 @@
 import { startLocalServer, type LocalServer } from "@access-identity/functions/local/server";
-import { COMPLETE_SIGN_IN as COMPLETE_SIGN_IN_WITH_USER } from "@access-identity/functions/testing/harness";
-import { COMPLETE_SIGN_IN, expectResult, httpGql, ME, PASSWORD, SIGN_IN } from "./graphql-client.js";
+import { COMPLETE_SIGN_IN as COMPLETE_SIGN_IN_WITH_USER, COMPLETE_SIGN_IN_SESSION_ONLY as COMPLETE_SIGN_IN, ME_EMAIL as ME, SIGN_IN } from "@access-identity/testing/operations";
+import { expectResult, PASSWORD } from "@access-identity/testing/flows";
+import { httpGql } from "./graphql-client.js";
 import { codeFor, createUsers, stepAt } from "./users.js";
 
 export interface DbRequestCount {

@@ -1,4 +1,6 @@
-import { COMPLETE_SIGN_IN, PASSWORD, SIGN_IN, type Gql } from "./graphql-client.js";
+import { COMPLETE_SIGN_IN_SESSION_ONLY as COMPLETE_SIGN_IN, SIGN_IN } from "@access-identity/testing/operations";
+import { PASSWORD } from "@access-identity/testing/flows";
+import type { Gql } from "./graphql-client.js";
 import { runPool } from "./pool.js";
 import type { ServerProcess } from "./server-process.js";
 import { distribution, round, type Distribution } from "./stats.js";

@@ -1,14 +1,7 @@
 import { TOTP, Secret } from "otpauth";
-import {
-  CONFIRM_TOTP,
-  ENABLE_2FA,
-  ENROL_TOTP,
-  expectResult,
-  GENERATE_BACKUP_CODES,
-  PASSWORD,
-  SIGN_UP,
-  type Gql,
-} from "./graphql-client.js";
+import { SIGN_UP } from "@access-identity/testing/operations";
+import { confirmTotp, expectResult, finishGettingStarted, PASSWORD, startTotp } from "@access-identity/testing/flows";
+import type { Gql } from "./graphql-client.js";
 import { runPool } from "./pool.js";
 
 export const STEP_SECONDS = 30;
@@ -34,13 +27,14 @@ export function codeFor(user: BenchUser, step: number): string {
 async function createUser(gql: Gql, index: number, serverNow: () => number, runId: string): Promise<BenchUser> {
   const email = `bench-${runId}-${index}@example.com`;
   const token = expectResult(await gql(SIGN_UP, { input: { email, password: PASSWORD } }), "signUp", "SignedIn").session.token as string;
-  const enrolment = expectResult(await gql(ENROL_TOTP, { input: { label: "Bench" } }, token), "startTotpEnrolment", "TotpEnrolment");
+  const send = (query: string, variables?: Record<string, unknown>) => gql(query, variables, token);
+  // The "get started with 2FA" journey, the same steps the tests take.
+  const enrolment = await startTotp(send, "Bench");
   const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: STEP_SECONDS, secret: Secret.fromBase32(enrolment.secret) });
   const user: BenchUser = { email, totp, lastStep: stepAt(serverNow()), busy: Promise.resolve() };
   const code = codeFor(user, user.lastStep);
-  expectResult(await gql(CONFIRM_TOTP, { input: { factorId: enrolment.factorId, code } }, token), "confirmTotpEnrolment", "FactorConfirmed");
-  expectResult(await gql(GENERATE_BACKUP_CODES, {}, token), "generateBackupCodes", "BackupCodes");
-  expectResult(await gql(ENABLE_2FA, { input: { backupCodesAcknowledged: true } }, token), "enableTwoFactor", "TwoFactorEnabled");
+  await confirmTotp(send, enrolment.factorId, code);
+  await finishGettingStarted(send);
   return user;
 }
 

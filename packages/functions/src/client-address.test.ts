@@ -2,7 +2,7 @@
 // X-Forwarded-For entry it likes, and an IPv6 subscriber holds a whole /64.
 import { expect, test } from "vitest";
 import { clientAddress, limitSubject, parseTrustProxy } from "./client-address.js";
-import { startTestApi } from "./testing/harness.js";
+import { startTestServer } from "@access-identity/testing/server";
 
 const PROXY = "10.0.0.2";
 
@@ -50,7 +50,7 @@ test("an IPv4 client written as IPv4-mapped IPv6 counts as its IPv4 address, not
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { __typename } }`;
 
 test("through the real server behind TRUST_PROXY=1, rotating spoofed X-Forwarded-For entries does not escape the per-address sign-up limit", async () => {
-  const api = await startTestApi({ env: { TRUST_PROXY: "1", RATE_LIMIT_SIGN_UPS_PER_IP: "3/3600" } });
+  const api = await startTestServer({ env: { TRUST_PROXY: "1", RATE_LIMIT_SIGN_UPS_PER_IP: "3/3600" } });
   try {
     const results: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -70,14 +70,14 @@ test("through the real server behind TRUST_PROXY=1, rotating spoofed X-Forwarded
 
 test("a self-hosted production server without an encryption key refuses to start instead of generating one beside the data", async () => {
   await expect(
-    startTestApi({
+    startTestServer({
       env: { NODE_ENV: "production", ENCRYPTION_KEY: "", SMS_PROVIDER: "sns", WEBAUTHN_RP_ID: "id.example.com", WEBAUTHN_ORIGINS: "https://id.example.com" },
     }),
   ).rejects.toThrow(/ENCRYPTION_KEY or ENCRYPTION_KEYS/);
 });
 
 test("an IPv6 client rotating addresses inside its /64 does not escape the per-address sign-up limit", async () => {
-  const api = await startTestApi({ env: { RATE_LIMIT_SIGN_UPS_PER_IP: "3/3600" } });
+  const api = await startTestServer({ env: { RATE_LIMIT_SIGN_UPS_PER_IP: "3/3600" } });
   try {
     const results: string[] = [];
     for (let i = 1; i <= 5; i++) {

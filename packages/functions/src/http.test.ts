@@ -1,10 +1,10 @@
 // What any client meets at the transport: masked errors, size limits, GET queries, CORS, the playground.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startTestApi, type TestApi } from "./testing/harness.js";
+import { startTestServer, type TestServer } from "@access-identity/testing/server";
 
-let api: TestApi;
+let api: TestServer;
 beforeAll(async () => {
-  api = await startTestApi({ env: { CORS_ORIGINS: "https://app.example.com" } });
+  api = await startTestServer({ env: { CORS_ORIGINS: "https://app.example.com" } });
 });
 afterAll(() => api.close());
 

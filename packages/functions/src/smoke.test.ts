@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { COMPLETE_SIGN_IN, enableTotpTwoFactor, oathtool, signUpUser, startSignIn, startTestApi, type TestApi } from "./testing/harness.js";
+import { startTestServer, type TestServer } from "@access-identity/testing/server";
+import { COMPLETE_SIGN_IN } from "@access-identity/testing/operations";
+import { enableTotpTwoFactor, signUpUser, startSignIn } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
 
-let api: TestApi;
+let api: TestServer;
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestServer();
 });
 afterAll(() => api.close());
 

@@ -1,5 +1,23 @@
-// The one place the client's tests reach into the server's test harness: when the helpers move to
-// packages/testing, only these paths change.
-export { oathtool, PASSWORD, startTestApi, uniqueEmail, type TestApi } from "../../../functions/src/testing/harness.js";
-export { startSmsTestApi, uniqueMobile, e164 } from "../../../functions/src/testing/sms.js";
-export { startDnsServer, type TestDnsServer } from "../../../functions/src/testing/dns-server.js";
+// The one place the client's tests reach into the server's test helpers (packages/testing).
+import { useLoopbackSns } from "@access-identity/testing/api";
+import { startTestServer, type TestServer } from "@access-identity/testing/server";
+
+export { startTestServer as startTestApi, type TestServer as TestApi } from "@access-identity/testing/server";
+export { uniqueMobile, e164 } from "@access-identity/testing/flows";
+export { startDnsServer, type TestDnsServer } from "@access-identity/testing/dns";
+export { PASSWORD, uniqueEmail } from "@access-identity/testing/identities";
+export { oathtool } from "@access-identity/testing/totp";
+
+/** The real local server (the client needs HTTP) sending SMS through the loopback SNS endpoint. */
+export async function startSmsTestApi(options: { env?: Record<string, string> } = {}) {
+  const loopback = await useLoopbackSns();
+  const api: TestServer = await startTestServer({ env: { ...loopback.apiEnv, ...options.env } });
+  return {
+    api,
+    sns: loopback.sns,
+    async close() {
+      await api.close();
+      await loopback.restore();
+    },
+  };
+}

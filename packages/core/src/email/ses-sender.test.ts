@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { linkIn, startSesEndpoint, type SesEndpoint } from "../../../testing/src/ses-endpoint.js";
+import { linkIn, startSesEndpoint, type SesEndpoint } from "@access-identity/testing/ses";
 import { createLogger } from "../logger.js";
 import { EmailDeliveryError, type EmailMessage } from "./sender.js";
 import { encodeFromAddress, sesEmailSender } from "./ses-sender.js";

@@ -1,28 +1,27 @@
 // Threat: a give-back landing in a later window would cancel failures counted there, handing an
 // attacker extra guesses at every window boundary.
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import { RateLimitedError } from "../errors.js";
+import { RateLimitedError } from "@access-identity/core";
+import { startTestCore, type TestCore } from "@access-identity/testing/core";
+import { readItem } from "@access-identity/testing/store";
 
-let api: TestApi;
+let core: TestCore;
 beforeAll(async () => {
-  api = await startTestApi();
+  core = await startTestCore();
 });
-afterAll(() => api.close());
+afterAll(() => core.close());
 
 const limit = { name: "limiterTest", max: 3, windowSeconds: 60 };
 
 async function countNow(subject: string): Promise<number> {
-  const { db, limiter } = api.server.deps;
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.table, Key: limiter.key(limit, subject), ConsistentRead: true }));
-  return (Item?.count as number | undefined) ?? 0;
+  const { limiter } = core.deps;
+  return ((await readItem(core.deps, limiter.key(limit, subject)))?.count as number | undefined) ?? 0;
 }
 
 test("a unit is given back to the window it was taken from, never to the next one", async () => {
-  const { limiter } = api.server.deps;
+  const { limiter } = core.deps;
   const taken = await limiter.hit(limit, "a");
-  api.clock.advance(60); // the next window
+  core.clock.advance(60); // the next window
   await limiter.hit(limit, "a");
   await limiter.hit(limit, "a");
   await limiter.release(taken);
@@ -30,7 +29,7 @@ test("a unit is given back to the window it was taken from, never to the next on
 });
 
 test("hitAll takes units in order and gives them all back when a later limit refuses", async () => {
-  const { limiter } = api.server.deps;
+  const { limiter } = core.deps;
   const full = { name: "limiterTestFull", max: 1, windowSeconds: 60 };
   await limiter.hit(full, "b");
   await expect(limiter.hitAll([[limit, "b"], [full, "b"]])).rejects.toBeInstanceOf(RateLimitedError);
@@ -38,7 +37,5 @@ test("hitAll takes units in order and gives them all back when a later limit ref
   // A refusal by the first limit never touches the second.
   const second = { name: "limiterTestSecond", max: 5, windowSeconds: 60 };
   await expect(limiter.hitAll([[full, "b"], [second, "b"]])).rejects.toBeInstanceOf(RateLimitedError);
-  const { db } = api.server.deps;
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.table, Key: limiter.key(second, "b"), ConsistentRead: true }));
-  expect(Item).toBeUndefined();
+  expect(await readItem(core.deps, limiter.key(second, "b"))).toBeUndefined();
 });

@@ -6,7 +6,11 @@ import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { playgroundTabs } from "@access-identity/graphql/playground";
-import { oathtool, signUpUser, startTestApi, uniqueEmail, type TestApi } from "../testing/harness.js";
+import { startTestApi } from "@access-identity/testing/api";
+import { signUpUser } from "@access-identity/testing/flows";
+import { uniqueEmail } from "@access-identity/testing/identities";
+import { startTestServer, type TestServer } from "@access-identity/testing/server";
+import { oathtool } from "@access-identity/testing/totp";
 
 const JOURNEY = ["SignUp", "StartTotpEnrolment", "ConfirmTotpEnrolment", "GenerateBackupCodes", "EnableTwoFactor", "SignIn", "CompleteSignIn", "Me"];
 
@@ -53,11 +57,11 @@ const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 
 describe.skipIf(!hasChromium)("the GraphiQL playground in Chromium", () => {
-  let api: TestApi;
+  let api: TestServer;
   let context: BrowserContext;
   let profile: string;
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestServer();
     profile = mkdtempSync(join(tmpdir(), "playground-"));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,

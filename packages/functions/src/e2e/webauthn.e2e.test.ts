@@ -11,7 +11,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { PASSWORD, startTestApi, uniqueEmail, type TestApi } from "../testing/harness.js";
+import { startTestServer, type TestServer } from "@access-identity/testing/server";
+import { PASSWORD, uniqueEmail } from "@access-identity/testing/flows";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -36,7 +37,7 @@ async function startPageServer(): Promise<{ server: Server; origin: string }> {
 }
 
 describe.skipIf(!hasChromium)("WebAuthn in Chromium with a virtual authenticator", () => {
-  let api: TestApi;
+  let api: TestServer;
   let pages: { server: Server; origin: string };
   let profile: string;
   let context: BrowserContext;
@@ -44,7 +45,7 @@ describe.skipIf(!hasChromium)("WebAuthn in Chromium with a virtual authenticator
 
   beforeAll(async () => {
     pages = await startPageServer();
-    api = await startTestApi({
+    api = await startTestServer({
       env: { WEBAUTHN_RP_ID: "localhost", WEBAUTHN_ORIGINS: pages.origin, CORS_ORIGINS: pages.origin },
     });
     profile = mkdtempSync(join(tmpdir(), "webauthn-e2e-"));

@@ -6,7 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterEach, expect, test } from "vitest";
-import { COMPLETE_SIGN_IN, enableTotpTwoFactor, oathtool, PASSWORD, SIGN_IN, signUpUser, startSignIn, startTestApi, uniqueEmail } from "../testing/harness.js";
+import { startTestServer } from "@access-identity/testing/server";
+import { COMPLETE_SIGN_IN, SIGN_IN, SIGN_UP } from "@access-identity/testing/operations";
+import { enableTotpTwoFactor, PASSWORD, signUpUser, startSignIn, uniqueEmail } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -36,17 +39,15 @@ async function post(url: string, query: string, variables: Record<string, unknow
   return (await response.json()) as { data?: any };
 }
 
-const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { __typename } }`;
-
 test("a restart keeps accounts, factors, and the key that decrypts TOTP secrets", async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "ai-data-"));
   const env = { DATA_DIR: dataDir, ENCRYPTION_KEY: "" };
-  const first = await startTestApi({ inMemory: false, env });
+  const first = await startTestServer({ inMemory: false, env });
   const user = await signUpUser(first);
   const { secret } = await enableTotpTwoFactor(first, user);
   await first.close();
 
-  const second = await startTestApi({ inMemory: false, env });
+  const second = await startTestServer({ inMemory: false, env });
   try {
     second.clock.advance(60);
     const challengeId = await startSignIn(second, user.email);

@@ -1,12 +1,8 @@
 // Accounts and sessions as a frontend uses them: sign-up, sign-in, me, sign-out.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { PASSWORD, SIGN_IN, signUpUser, startTestApi, uniqueEmail, type TestApi } from "@access-identity/functions/testing/harness";
-
-const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { __typename
-  ... on SignedIn { session { token aal expiresAt enrolmentRequired } user { id email domain createdAt twoFactor { enabled } } }
-  ... on ValidationError { message field } ... on Error { message } } }`;
-const ME = `{ me { id email domain twoFactor { enabled enforcedByDomain enrolmentRequired factors { id } backupCodesRemaining } } }`;
-const SIGN_OUT = `mutation { signOut { __typename ... on SignedOut { success } } }`;
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { ME, SIGN_IN, SIGN_OUT, SIGN_UP } from "@access-identity/testing/operations";
+import { PASSWORD, signUpUser, uniqueEmail } from "@access-identity/testing/flows";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -123,7 +119,7 @@ describe("sessions", () => {
   });
 
   test("a session dies after its idle timeout, and after its absolute lifetime however active", async () => {
-    const { idleSeconds, absoluteSeconds } = api.server.deps.config.session;
+    const { idleSeconds, absoluteSeconds } = api.deps.config.session;
     const user = await signUpUser(api);
     api.clock.advance(idleSeconds + 1);
     expect((await api.gql(ME, {}, { token: user.token })).data.me).toBeNull();

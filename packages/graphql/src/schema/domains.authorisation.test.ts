@@ -2,23 +2,10 @@
 // (switches enforcement, strips a member's factors, makes themselves owner) or learns who its
 // members are; and a member escapes enforcement. Every refusal of the domain admin surface.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startDnsServer, type TestDnsServer } from "@access-identity/functions/testing/dns-server";
-import { startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import {
-  ADD_OWNER,
-  CLAIM,
-  DOMAIN,
-  proveDomain,
-  REMOVE_OWNER,
-  RESET,
-  SET_POLICY,
-  signInAal2,
-  signInPassword,
-  signUp,
-  signUpWithTotp,
-  VERIFY,
-  type TestUser,
-} from "./domains.fixtures.js";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { startDnsServer, type TestDnsServer } from "@access-identity/testing/dns";
+import { ADD_OWNER, CLAIM, DOMAIN, REMOVE_OWNER, RESET, SET_POLICY, VERIFY } from "@access-identity/testing/operations";
+import { proveDomain, signInAal2, signInPassword, signUp, signUpWithTotp, type TestUser } from "./domains.fixtures.js";
 
 let api: TestApi;
 let dns: TestDnsServer;

@@ -3,9 +3,10 @@
 // queries a real dnsmasq through the production resolver code (DNS_SERVERS).
 import { createSocket, type Socket } from "node:dgram";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startDnsServer, type TestDnsServer } from "@access-identity/functions/testing/dns-server";
-import { startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import { CLAIM, signInPassword, signUp, VERIFY } from "./domains.fixtures.js";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { startDnsServer, type TestDnsServer } from "@access-identity/testing/dns";
+import { CLAIM, VERIFY } from "@access-identity/testing/operations";
+import { signInPassword, signUp } from "./domains.fixtures.js";
 
 let api: TestApi;
 let dns: TestDnsServer;

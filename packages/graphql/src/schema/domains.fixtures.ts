@@ -1,41 +1,9 @@
-// Shared by the domain tests: operations as an admin's console would send them, and small steps.
-import {
-  COMPLETE_SIGN_IN,
-  enableTotpTwoFactor,
-  oathtool,
-  PASSWORD,
-  SIGN_IN,
-  signUpUser,
-  startSignIn,
-  type TestApi,
-} from "@access-identity/functions/testing/harness";
-import type { TestDnsServer } from "@access-identity/functions/testing/dns-server";
-
-const ERRORS = `... on RateLimitedError { message retryAfterSeconds } ... on Error { message }`;
-const VALIDATION = `... on ValidationError { field }`;
-const DOMAIN_FIELDS = `name verified verifiedAt enforceTwoFactor gracePeriodDays enforcedAt`;
-
-export const CLAIM = `mutation($input: ClaimDomainInput!) { claimDomain(input: $input) { __typename
-  ... on DomainClaim { txtRecordName txtRecordValue expiresAt domain { ${DOMAIN_FIELDS} } } ${VALIDATION} ${ERRORS} } }`;
-export const VERIFY = `mutation($input: VerifyDomainInput!) { verifyDomain(input: $input) { __typename
-  ... on DomainVerified { domain { ${DOMAIN_FIELDS} owners { email } } }
-  ... on DomainVerificationFailedError { expected found } ${ERRORS} } }`;
-export const SET_POLICY = `mutation($input: SetDomainTwoFactorPolicyInput!) { setDomainTwoFactorPolicy(input: $input) { __typename
-  ... on DomainPolicyUpdated { domain { ${DOMAIN_FIELDS} } } ${VALIDATION} ${ERRORS} } }`;
-export const ADD_OWNER = `mutation($input: AddDomainOwnerInput!) { addDomainOwner(input: $input) { __typename
-  ... on DomainOwnersUpdated { domain { name owners { email } } } ${VALIDATION} ${ERRORS} } }`;
-export const REMOVE_OWNER = `mutation($input: RemoveDomainOwnerInput!) { removeDomainOwner(input: $input) { __typename
-  ... on DomainOwnersUpdated { domain { name } } ${VALIDATION} ${ERRORS} } }`;
-export const RESET = `mutation($input: ResetUserTwoFactorInput!) { resetUserTwoFactor(input: $input) { __typename
-  ... on TwoFactorReset { user { email twoFactor { enabled factors { id } backupCodesRemaining } } } ${VALIDATION} ${ERRORS} } }`;
-export const DOMAIN = `query($name: String!, $first: Int, $after: String) { domain(name: $name) { ${DOMAIN_FIELDS} owners { email }
-  members(first: $first, after: $after) { edges { cursor node { email user { id email }
-    twoFactor { enabled enforcedByDomain enrolmentRequired enrolmentDeadline factors { kind } } } } pageInfo { hasNextPage endCursor } }
-  auditLog(first: 20) { edges { node { action detail actor { email } subject { email } } } pageInfo { hasNextPage } } } }`;
-export const ME = `{ me { email twoFactor { enabled enforcedByDomain enrolmentRequired enrolmentDeadline factors { id } backupCodesRemaining } } }`;
-export const AUDIT_LOG = `{ auditLog(first: 20) { edges { node { action detail actor { email } subject { email } } } } }`;
-export const DISABLE_2FA = `mutation { disableTwoFactor { __typename ... on Error { message } } }`;
-export const SIGN_OUT = `mutation { signOut { __typename } }`;
+// Shared by the domain tests: the small steps an admin's console takes (the operations are in @access-identity/testing/operations).
+import type { TestApi } from "@access-identity/testing/api";
+import { CLAIM, COMPLETE_SIGN_IN, SIGN_IN, VERIFY } from "@access-identity/testing/operations";
+import { enableTotpTwoFactor, PASSWORD, signUpUser, startSignIn } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
+import type { TestDnsServer } from "@access-identity/testing/dns";
 
 export interface TestUser {
   email: string;

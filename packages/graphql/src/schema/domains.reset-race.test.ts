@@ -2,12 +2,14 @@
 // while that someone is completing a sign-in with it: the session written a moment after the
 // reset must be revoked with the rest, not survive because it was written last.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startDnsServer, type TestDnsServer } from "@access-identity/functions/testing/dns-server";
-import { sessionWriteOf, startProxiedStore, type FaultyProxy } from "@access-identity/functions/testing/faulty-proxy";
-import { COMPLETE_SIGN_IN, oathtool, startSignIn, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
-import { SoftAuthenticator } from "@access-identity/functions/testing/soft-authenticator";
-import { completePasskey, enableWebAuthnTwoFactor, ORIGIN, RP_ID, startPasskey, WEBAUTHN_ENV } from "@access-identity/functions/testing/webauthn-flows";
-import { ME, proveDomain, RESET, signInAal2, signUp, signUpWithTotp, type TestUser } from "./domains.fixtures.js";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { type FaultyProxy, sessionWriteOf, startProxiedStore } from "@access-identity/testing/store";
+import { COMPLETE_SIGN_IN, ME, RESET } from "@access-identity/testing/operations";
+import { completePasskey, enableWebAuthnTwoFactor, ORIGIN, RP_ID, startPasskey, startSignIn, WEBAUTHN_ENV } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
+import { SoftAuthenticator } from "@access-identity/testing/authenticator";
+import { startDnsServer, type TestDnsServer } from "@access-identity/testing/dns";
+import { proveDomain, signInAal2, signUp, signUpWithTotp, type TestUser } from "./domains.fixtures.js";
 
 let proxy: FaultyProxy;
 let dns: TestDnsServer;

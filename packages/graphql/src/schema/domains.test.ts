@@ -2,34 +2,12 @@
 // dnsmasq), verify, enforce 2FA with a grace period, watch a member be made to enrol, reset a member
 // who lost their phone, and read who still has to enrol and what happened in the audit log.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startDnsServer, type TestDnsServer } from "@access-identity/functions/testing/dns-server";
-import {
-  COMPLETE_SIGN_IN,
-  CONFIRM_TOTP,
-  ENABLE_2FA,
-  ENROL_TOTP,
-  GENERATE_BACKUP_CODES,
-  oathtool,
-  startSignIn,
-  startTestApi,
-  type TestApi,
-} from "@access-identity/functions/testing/harness";
-import {
-  AUDIT_LOG,
-  CLAIM,
-  DISABLE_2FA,
-  DOMAIN,
-  ME,
-  RESET,
-  SET_POLICY,
-  SIGN_OUT,
-  signInAal2,
-  signInPassword,
-  signUp,
-  signUpWithTotp,
-  VERIFY,
-  type TestUser,
-} from "./domains.fixtures.js";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { AUDIT_LOG, CLAIM, COMPLETE_SIGN_IN, CONFIRM_TOTP, DISABLE_2FA, DOMAIN, ENABLE_2FA, ENROL_TOTP, GENERATE_BACKUP_CODES, ME, RESET, SET_POLICY, SIGN_OUT, SIGN_UP, VERIFY } from "@access-identity/testing/operations";
+import { startSignIn } from "@access-identity/testing/flows";
+import { oathtool } from "@access-identity/testing/totp";
+import { startDnsServer, type TestDnsServer } from "@access-identity/testing/dns";
+import { signInAal2, signInPassword, signUp, signUpWithTotp, type TestUser } from "./domains.fixtures.js";
 
 const DAY = 24 * 3600;
 let api: TestApi;
@@ -229,10 +207,7 @@ describe("no grace period", () => {
   test("a new member of a domain enforcing 2FA with no grace period must enrol from their very first session", async () => {
     const policy = await api.gql(SET_POLICY, { input: { name: "acme.test", enforce: true, gracePeriodDays: 0 } }, { token: await signInAal2(api, alice) });
     expect(policy.data.setDomainTwoFactorPolicy.domain.gracePeriodDays).toBe(0);
-    const res = await api.gql(
-      `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on SignedIn { session { token enrolmentRequired } } } }`,
-      { input: { email: "frank@acme.test", password: "correct horse battery staple" } },
-    );
+    const res = await api.gql(SIGN_UP, { input: { email: "frank@acme.test", password: "correct horse battery staple" } });
     expect(res.data.signUp).toMatchObject({ __typename: "SignedIn", session: { enrolmentRequired: true } });
     const held = await api.gql(AUDIT_LOG, {}, { token: res.data.signUp.session.token });
     expect(held.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

@@ -1,7 +1,6 @@
 // Threat: hostile or careless input — oversized, Unicode, control characters, wrong types — fed
 // to every mutation. Never a 500, never a masked internal error for the caller's own mistake,
 // never a stack trace, and a refused call leaves the store as it was.
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
 import {
   GraphQLBoolean,
@@ -16,7 +15,9 @@ import {
   type GraphQLInputType,
 } from "graphql";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { signUpUser, startTestApi, type TestApi } from "@access-identity/functions/testing/harness";
+import { startTestApi, type TestApi } from "@access-identity/testing/api";
+import { scanItems } from "@access-identity/testing/store";
+import { signUpUser } from "@access-identity/testing/flows";
 import { sortedSchema } from "../schema.js";
 
 let api: TestApi;
@@ -54,14 +55,7 @@ function valueFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
 
 /** Everything but rate-limit windows and audit events (which a refused call may rightly write). */
 async function durableState(): Promise<string> {
-  const db = api.server.deps.db;
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(new ScanCommand({ TableName: db.table, ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const items = await scanItems(api.deps);
   return JSON.stringify(
     items
       .filter((i) => !/^(RATE|AUDIT)#/.test(String(i.PK)))

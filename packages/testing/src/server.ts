@@ -1,0 +1,36 @@
+import { createHandler } from "@access-identity/functions/http";
+import { startLocalServer, type LocalServer, type LocalServerOptions } from "@access-identity/functions/local/server";
+import { TestClock } from "./clock.js";
+import { TEST_ENCRYPTION_KEY } from "./core.js";
+import { graphqlRequest, gqlResult, type GqlApi } from "./gql.js";
+import { randomTestIp } from "./identities.js";
+
+export interface TestServer extends GqlApi {
+  /** The real local server on a loopback port: `server.url` for tests that need real HTTP (browsers, CORS). */
+  server: LocalServer;
+}
+
+/**
+ * The real local server (the Lambda's handler on Node's http server) over a fresh in-memory store.
+ * `gql` goes through the same handler without a socket; `server.url` is the real thing.
+ */
+export async function startTestServer(options: LocalServerOptions & { env?: Record<string, string> } = {}): Promise<TestServer> {
+  const clock = new TestClock();
+  const server = await startLocalServer({
+    inMemory: true,
+    ...options,
+    env: { PORT: "0", ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, LOG_LEVEL: "silent", SMS_PROVIDER: "console", ...options.env },
+    core: { clock, ...options.core },
+  });
+  const handle = createHandler(server.deps);
+  return {
+    server,
+    deps: server.deps,
+    clock,
+    async gql(query, variables, opts = {}) {
+      const response = await handle(graphqlRequest(`${server.url}/graphql`, query, variables, opts), { ip: opts.ip ?? randomTestIp() });
+      return gqlResult(response);
+    },
+    close: () => server.close(),
+  };
+}
