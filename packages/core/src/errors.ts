@@ -111,3 +111,14 @@ export class ServiceUnavailableError extends DomainError {
     super(message);
   }
 }
+
+/**
+ * No live session (none given, revoked, expired): the transport answers it as UNAUTHENTICATED.
+ * Raised by the access guards, so an adapter that forgot its own check still cannot go further.
+ */
+export class NotSignedInError extends DomainError {
+  static override readonly typename = "NotSignedInError";
+  constructor(message = "Sign in first.") {
+    super(message);
+  }
+}

@@ -6,8 +6,6 @@ export interface Context {
   /** Named `client`, not `request`: yoga's own context already has `request` (the Fetch Request). */
   client: RequestInfo;
   caller?: Caller;
-  /** Users this request has just signed in as (a SignedIn result): they may read their own status. */
-  signedInAs: Set<string>;
 }
 
 /** What the transport adapters (Lambda, local server) hand to yoga alongside the Request. */

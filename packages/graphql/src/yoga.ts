@@ -1,4 +1,4 @@
-import { currentRequestId, DomainError, isTransientDependencyError, resolveSession, type Deps } from "@access-identity/core";
+import { currentRequestId, DomainError, isTransientDependencyError, NotSignedInError, resolveSession, type Deps } from "@access-identity/core";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
@@ -63,6 +63,10 @@ export function createGraphqlServer(deps: Deps): YogaServerInstance<ServerContex
         if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) {
           return original instanceof GraphQLError ? original : error;
         }
+        // A core guard found no live session (revoked while this request ran): as if none was sent.
+        if (original instanceof NotSignedInError) {
+          return new GraphQLError(original.message, { extensions: { code: "UNAUTHENTICATED" } });
+        }
         // A typed refusal that a field's union does not list (e.g. a bad pagination argument).
         if (original instanceof DomainError) {
           return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
@@ -82,7 +86,6 @@ export function createGraphqlServer(deps: Deps): YogaServerInstance<ServerContex
       deps,
       client,
       caller: await resolveSession(deps, bearerToken(request)),
-      signedInAs: new Set<string>(),
     }),
     plugins: [
       // A browser may send a "simple" request (a GET, a form post) cross-site without a CORS

@@ -7,6 +7,8 @@ import {
   generateBackupCodes,
   getAccount,
   loadConfig,
+  resolveSession,
+  sessionForNewAccount,
   signIn,
   signUp,
   startTotpEnrolment,
@@ -73,7 +75,9 @@ export async function accountWithTwoFactor(core: TestCore, email = uniqueEmail()
   const { factorId, secret } = await startTotpEnrolment(deps, await fresh(), { label: "Phone" });
   await confirmTotpEnrolment(deps, await fresh(), { factorId, code: oathtool(secret, clock.now()) });
   const { codes } = await generateBackupCodes(deps, await fresh());
-  await enableTwoFactor(deps, await fresh(), { backupCodesAcknowledged: true });
+  // Enabling is done by a signed-in caller: the sign-up's own session, as the journey has it.
+  const session = await sessionForNewAccount(deps, await fresh());
+  await enableTwoFactor(deps, (await resolveSession(deps, session.token))!, { backupCodesAcknowledged: true });
   // The confirming code's time step is spent; later sign-ins start from the next step.
   clock.advance(30);
   return { email, secret, backupCodes: codes, account: fresh };

@@ -47,8 +47,15 @@ export interface Account {
   backupCodesGeneratedAt?: string;
   /** Hashes of this set's codes already used: a spent code is refused as spent, not as wrong. */
   spentBackupCodes?: Set<string>;
-  /** Sessions created before this moment are revoked (sign-out everywhere, admin reset). */
+  /**
+   * Sessions whose sign-in was judged before this moment are revoked (a credential change, sign-out
+   * everywhere, an owner's reset), except `sessionKept`: the one session that made the change.
+   */
   sessionsValidFrom?: string;
+  sessionKept?: string;
+  /** Known-device tokens issued before this moment no longer count (sign-out everywhere, password change, owner reset). */
+  devicesValidFrom?: string;
+  passwordChangedAt?: string;
   /** Opaque WebAuthn user handle: never the email. */
   webAuthnUserHandle: string;
 }

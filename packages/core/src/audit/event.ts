@@ -17,6 +17,8 @@ export const auditActions = [
   "DOMAIN_POLICY_CHANGED",
   "DOMAIN_OWNER_ADDED",
   "DOMAIN_OWNER_REMOVED",
+  "PASSWORD_CHANGED",
+  "SIGNED_OUT_EVERYWHERE",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -3,6 +3,7 @@ import type { Account } from "../accounts/account.js";
 import { batchGet, type Item } from "./batch.js";
 import { sendIf, writeIf, type Db } from "./client.js";
 import { keys, type Key } from "./keys.js";
+import { conditionExpression, revocationClause, updateExpression, type Revocation } from "./revocation.js";
 
 /**
  * The account item (`ACCOUNT#<email>` / `ACCOUNT`): its profile, factors, backup codes, 2FA state
@@ -66,47 +67,50 @@ export async function readAccountWithDomain(
   return { account: toAccount(accountItem), domainItem, extraItem };
 }
 
-/** Turns 2FA on: false when a condition below did not hold (already on, or nothing to protect with). */
-export async function writeTwoFactorOn(db: Db, account: Pick<Account, "email" | "userId">, at: string): Promise<boolean> {
+/**
+ * Turns 2FA on, revoking the other sessions: false when a condition below did not hold (already
+ * on, nothing to protect with, or the session keeping itself was revoked meanwhile).
+ */
+export async function writeTwoFactorOn(db: Db, account: Pick<Account, "email" | "userId">, at: string, revocation?: Revocation): Promise<boolean> {
+  const clause = revocationClause(revocation);
   return writeIf(
     db,
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(account.email),
-      UpdateExpression: "SET twoFactorEnabled = :yes, twoFactorEnabledAt = :now",
+      UpdateExpression: updateExpression(["twoFactorEnabled = :yes", "twoFactorEnabledAt = :now"], [], clause),
       // Invariants: 2FA is on only while a factor and backup codes exist (a parallel removal loses);
       // and it is turned on once, so a double-submit records one event and keeps the first moment.
-      ConditionExpression: "userId = :userId AND twoFactorEnabled <> :yes AND size(factors) > :zero AND attribute_exists(backupCodes)",
-      ExpressionAttributeValues: { ":yes": true, ":now": at, ":userId": account.userId, ":zero": 0 },
+      ConditionExpression: conditionExpression("userId = :userId AND twoFactorEnabled <> :yes AND size(factors) > :zero AND attribute_exists(backupCodes)", clause),
+      ExpressionAttributeValues: { ":yes": true, ":now": at, ":userId": account.userId, ":zero": 0, ...clause.values },
     }),
   );
 }
 
 /**
- * Removes every factor and backup code and turns 2FA off; with `sessionsValidFrom`, also revokes
- * every session started before it. Returns the account as it was just before (ALL_OLD), or
- * undefined when the item is no longer this account.
+ * Removes every factor and backup code and turns 2FA off, with the revocation it causes. Returns
+ * the account as it was just before (ALL_OLD), or undefined when the item is no longer this
+ * account (or the session keeping itself was revoked meanwhile).
  */
 export async function writeTwoFactorCleared(
   db: Db,
   account: Pick<Account, "email" | "userId">,
-  options: { sessionsValidFrom?: string },
+  revocation: Revocation | undefined,
 ): Promise<Account | undefined> {
-  const revoke = options.sessionsValidFrom !== undefined;
+  const clause = revocationClause(revocation);
   const out = await sendIf(
     db,
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(account.email),
-      UpdateExpression: `SET twoFactorEnabled = :no, factors = :none${revoke ? ", sessionsValidFrom = :now" : ""} REMOVE backupCodes, spentBackupCodes, backupCodesGeneratedAt, twoFactorEnabledAt`,
+      UpdateExpression: updateExpression(
+        ["twoFactorEnabled = :no", "factors = :none"],
+        ["backupCodes", "spentBackupCodes", "backupCodesGeneratedAt", "twoFactorEnabledAt"],
+        clause,
+      ),
       // Invariant: clears the account it was asked to, never one re-created under the same email.
-      ConditionExpression: "userId = :userId",
-      ExpressionAttributeValues: {
-        ":no": false,
-        ":none": {},
-        ":userId": account.userId,
-        ...(revoke ? { ":now": options.sessionsValidFrom } : {}),
-      },
+      ConditionExpression: conditionExpression("userId = :userId", clause),
+      ExpressionAttributeValues: { ":no": false, ":none": {}, ":userId": account.userId, ...clause.values },
       // The factors as they were when cleared, not as the caller's snapshot saw them: a key
       // confirmed in between is cleared too, and its credential id must be freed with the rest.
       ReturnValues: "ALL_OLD",
@@ -115,18 +119,63 @@ export async function writeTwoFactorCleared(
   return out && toAccount(out.attributes);
 }
 
-/** Removes one factor: false when it is gone already or is the last one while 2FA is on. */
-export async function writeFactorRemoved(db: Db, email: string, factorId: string): Promise<boolean> {
+/**
+ * Removes one factor, revoking the other sessions (one may have signed in with it): false when it
+ * is gone already, is the last one while 2FA is on, or the session keeping itself was revoked.
+ */
+export async function writeFactorRemoved(db: Db, email: string, factorId: string, revocation?: Revocation): Promise<boolean> {
+  const clause = revocationClause(revocation);
   return writeIf(
     db,
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(email),
-      UpdateExpression: "REMOVE factors.#id",
+      UpdateExpression: updateExpression([], ["factors.#id"], clause),
       // Invariant: an account with 2FA on always keeps at least one factor (disable instead).
-      ConditionExpression: "attribute_exists(factors.#id) AND (twoFactorEnabled = :no OR size(factors) > :one)",
+      ConditionExpression: conditionExpression("attribute_exists(factors.#id) AND (twoFactorEnabled = :no OR size(factors) > :one)", clause),
       ExpressionAttributeNames: { "#id": factorId },
-      ExpressionAttributeValues: { ":no": false, ":one": 1 },
+      ExpressionAttributeValues: { ":no": false, ":one": 1, ...clause.values },
+    }),
+  );
+}
+
+/** Revokes sessions (and devices) on their own: false when the account is gone or the kept session was revoked meanwhile. */
+export async function writeSessionsRevoked(db: Db, account: Pick<Account, "email" | "userId">, revocation: Revocation): Promise<boolean> {
+  const clause = revocationClause(revocation);
+  return writeIf(
+    db,
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.account(account.email),
+      UpdateExpression: updateExpression([], [], clause),
+      // Invariant: revokes the sessions of the account it was asked to, never one re-created under the same email.
+      ConditionExpression: conditionExpression("userId = :userId", clause),
+      ExpressionAttributeValues: { ":userId": account.userId, ...clause.values },
+    }),
+  );
+}
+
+/**
+ * Replaces the password hash, revoking the other sessions and the known devices: false when the
+ * password changed since the caller checked it (a parallel change wins once) or the kept session
+ * was revoked meanwhile.
+ */
+export async function writePasswordChanged(
+  db: Db,
+  account: Pick<Account, "email" | "userId" | "passwordHash">,
+  passwordHash: string,
+  revocation: Revocation,
+): Promise<boolean> {
+  const clause = revocationClause(revocation);
+  return writeIf(
+    db,
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.account(account.email),
+      UpdateExpression: updateExpression(["passwordHash = :new", "passwordChangedAt = :revokedAt"], [], clause),
+      // Invariant: the password changes only from the one the caller proved, so of parallel changes one wins.
+      ConditionExpression: conditionExpression("userId = :userId AND passwordHash = :old", clause),
+      ExpressionAttributeValues: { ":userId": account.userId, ":old": account.passwordHash, ":new": passwordHash, ...clause.values },
     }),
   );
 }

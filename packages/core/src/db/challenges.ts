@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { SessionAttributes } from "../sessions/session.js";
 import { CHALLENGE_MAX_ATTEMPTS, type ChallengeRecord } from "../sign-in/challenge.js";
 import type { Item } from "./batch.js";
@@ -90,19 +90,28 @@ export async function failChallengeAttempt(db: Db, challengeId: string): Promise
 }
 
 /**
- * Turns a live challenge into its session, in place, dropping its per-method state, attempts and
- * factor snapshot: false when it is expired, out of attempts, or already a session.
+ * Turns a live sign-in challenge into its session, in place, dropping its per-method state,
+ * attempts and factor snapshot, and lists it under its user: false when it is expired, out of
+ * attempts, already a session, or a step-up challenge (which never mints a session).
  */
-export async function turnChallengeIntoSession(db: Db, challengeId: string, attributes: SessionAttributes, now: number): Promise<boolean> {
+export async function turnChallengeIntoSession(
+  db: Db,
+  challenge: Pick<ChallengeRecord, "id" | "userId">,
+  attributes: SessionAttributes,
+  now: number,
+): Promise<boolean> {
+  const listed = keys.userSession(challenge.userId, attributes.createdAt, challenge.id);
+  const optional = { ipAddress: attributes.ipAddress, userAgent: attributes.userAgent };
+  const given = Object.entries(optional).filter(([, value]) => value !== undefined);
   return writeIf(
     db,
     new UpdateCommand({
       TableName: db.table,
-      Key: keys.session(challengeId),
-      UpdateExpression:
-        "SET #type = :session, tokenHash = :tokenHash, aal = :aal, aal2At = :aal2At, createdAt = :createdAt, authStartedAt = :authStartedAt, expiresAt = :expiresAt, lastSeenAt = :lastSeenAt, enrolmentRequired = :enrolmentRequired REMOVE #state, attempts, factors",
-      // Invariant: a challenge becomes a session once, unexpired and within its attempt budget.
-      ConditionExpression: "#type = :challenge AND attempts < :max AND expiresAt > :now",
+      Key: keys.session(challenge.id),
+      UpdateExpression: `SET #type = :session, tokenHash = :tokenHash, aal = :aal, aal2At = :aal2At, createdAt = :createdAt, authStartedAt = :authStartedAt, expiresAt = :expiresAt, lastSeenAt = :lastSeenAt, enrolmentRequired = :enrolmentRequired, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk${given.map(([name]) => `, ${name} = :${name}`).join("")} REMOVE #state, attempts, factors`,
+      // Invariant: a sign-in challenge becomes a session once, unexpired and within its attempt
+      // budget; a step-up challenge never does.
+      ConditionExpression: "#type = :challenge AND attempts < :max AND expiresAt > :now AND attribute_not_exists(stepUpOf)",
       ExpressionAttributeNames: { "#type": "type", "#state": "state" },
       ExpressionAttributeValues: {
         ":session": "session",
@@ -115,9 +124,27 @@ export async function turnChallengeIntoSession(db: Db, challengeId: string, attr
         ":expiresAt": attributes.expiresAt,
         ":lastSeenAt": attributes.lastSeenAt,
         ":enrolmentRequired": attributes.enrolmentRequired,
+        ":gsi1pk": listed.GSI1PK,
+        ":gsi1sk": listed.GSI1SK,
+        ...Object.fromEntries(given.map(([name, value]) => [`:${name}`, value])),
         ":max": CHALLENGE_MAX_ATTEMPTS,
         ":now": now,
       },
+    }),
+  );
+}
+
+/** Uses up a step-up challenge of the given session: false when it is spent, expired, out of attempts or not that session's. */
+export async function consumeStepUpChallenge(db: Db, challengeId: string, sessionId: string, now: number): Promise<boolean> {
+  return writeIf(
+    db,
+    new DeleteCommand({
+      TableName: db.table,
+      Key: keys.session(challengeId),
+      // Invariant: a step-up challenge raises its own session once, unexpired and within its attempt budget.
+      ConditionExpression: "#type = :challenge AND attempts < :max AND expiresAt > :now AND stepUpOf = :session",
+      ExpressionAttributeNames: { "#type": "type" },
+      ExpressionAttributeValues: { ":challenge": "challenge", ":max": CHALLENGE_MAX_ATTEMPTS, ":now": now, ":session": sessionId },
     }),
   );
 }

@@ -18,6 +18,14 @@ export const keys = {
 
   /** A sign-in challenge and the session it becomes share one item: consuming one creates the other. */
   session: (id: string): Key => ({ PK: `SESSION#${id}`, SK: "SESSION" }),
+  /** GSI1: a user's live sessions, newest first (written with the session, removed when it is revoked). */
+  userSession: (userId: string, createdAt: string, sessionId: string) => ({
+    GSI1PK: keys.userSessionsPartition(userId),
+    GSI1SK: `SESSION#${createdAt}#${sessionId}`,
+  }),
+  userSessionsPartition: (userId: string) => `USER#${userId}`,
+  /** A known device of an account (its token's hash): judged by its own sign-in limit. */
+  device: (id: string): Key => ({ PK: `DEVICE#${id}`, SK: "DEVICE" }),
 
   pendingFactor: (userId: string, factorId: string): Key => ({ PK: `USER#${userId}`, SK: `PENDING#${factorId}` }),
   smsEnrolmentResendGuard: (userId: string): Key => ({ PK: `USER#${userId}`, SK: "SMS_RESEND" }),

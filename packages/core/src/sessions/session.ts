@@ -22,6 +22,9 @@ export interface SessionRecord {
   lastSeenAt: number;
   enrolmentRequired: boolean;
   revoked?: boolean;
+  /** Where and with what the session was opened (the client's address and User-Agent), for its owner's list. */
+  ipAddress?: string;
+  userAgent?: string;
 }
 
 /**
@@ -30,12 +33,32 @@ export interface SessionRecord {
  */
 export type SessionAttributes = Omit<SessionRecord, "id" | "userId" | "email" | "authStartedAt" | "revoked"> & { authStartedAt: string };
 
-/** What the client receives once, at sign-in. */
+/** What the client receives once, at sign-in (or step-up, with the token it already holds). */
 export interface IssuedSession {
+  id: string;
   token: string;
+  /** Whose session it is: a device token issued with it is bound to the same account. */
+  userId: string;
+  email: string;
   aal: Aal;
+  /** When AAL2 lapses to AAL1 (absent at AAL1). */
+  aal2Until?: Date;
   expiresAt: Date;
   enrolmentRequired: boolean;
 }
 
+/** A session as its owner sees it in their list: never the token or its hash. */
+export interface SessionInfo {
+  id: string;
+  current: boolean;
+  aal: Aal;
+  aal2Until?: Date;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  ipAddress?: string;
+  userAgent?: string;
+}
+
+/** Sensitive changes need a second factor proved on the session this recently. */
 export const STEP_UP_SECONDS = 10 * 60;

@@ -21,6 +21,11 @@ export interface ChallengeRecord {
    * second step needs no account read; removed with the rest when the challenge becomes a session.
    */
   factors: Record<string, StoredFactor>;
+  /**
+   * Set on a step-up challenge: the session it may raise to AAL2. Such a challenge never becomes a
+   * session of its own, and a sign-in challenge (without it) never raises one.
+   */
+  stepUpOf?: string;
   /** Per-method state (an SMS code's hash, a WebAuthn challenge), keyed by method name. */
   state?: Record<string, Record<string, unknown>>;
 }

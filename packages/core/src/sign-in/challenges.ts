@@ -6,7 +6,8 @@ import { ExpiredError } from "../errors.js";
 import { newId } from "../ids.js";
 import { CHALLENGE_MAX_ATTEMPTS, CHALLENGE_TTL_SECONDS, type ChallengeRecord, type SignInChallengeView } from "./challenge.js";
 
-export async function createChallenge(deps: Deps, account: Account, accountReadAt: Date): Promise<ChallengeRecord> {
+/** A second-step challenge: for a sign-in, or (with `stepUpOf`) to raise that live session to AAL2. */
+export async function createChallenge(deps: Deps, account: Account, accountReadAt: Date, stepUpOf?: string): Promise<ChallengeRecord> {
   const now = deps.clock.now();
   const challenge: ChallengeRecord = {
     type: "challenge",
@@ -19,6 +20,7 @@ export async function createChallenge(deps: Deps, account: Account, accountReadA
     attempts: 0,
     factors: account.factors ?? {},
     state: {},
+    ...(stepUpOf ? { stepUpOf } : {}),
   };
   await challengeItems.putChallenge(deps.db, challenge);
   return challenge;

@@ -1,7 +1,6 @@
-import { userRef, type Account } from "../accounts/account.js";
+import type { Account } from "../accounts/account.js";
 import { getAccount } from "../accounts/accounts.js";
 import { domainOf, normaliseEmail } from "../accounts/email.js";
-import { recordAudit, userStream } from "../audit/audit.js";
 import { epochSeconds } from "../clock.js";
 import { dummyPasswordHash, verifyPassword } from "../crypto/passwords.js";
 import { readAccountWithDomain } from "../db/accounts.js";
@@ -10,13 +9,16 @@ import type { Deps, RequestInfo } from "../deps.js";
 import type { Reservation } from "../rate-limit/limiter.js";
 import { toDomain } from "../domains/domain.js";
 import { enforcementFor, getDomain } from "../domains/policy.js";
-import { ExpiredError, InvalidCodeError, InvalidCredentialsError, ValidationError } from "../errors.js";
-import { methodForProof } from "../factors/registry.js";
-import type { ProofField, SignInAccount, SignInProof } from "../factors/types.js";
+import { ExpiredError, InvalidCredentialsError, RateLimitedError } from "../errors.js";
+import type { SignInProof } from "../factors/types.js";
 import { sessionAttributes, createSession } from "../sessions/sessions.js";
 import type { IssuedSession } from "../sessions/session.js";
-import { CHALLENGE_MAX_ATTEMPTS, type SignInChallengeView } from "./challenge.js";
-import { challengeView, createChallenge, failChallengeAttempt, loadLiveChallenge } from "./challenges.js";
+import type { SignInChallengeView } from "./challenge.js";
+import { challengeView, createChallenge, loadLiveChallenge } from "./challenges.js";
+import { deviceLimit, knownDevice } from "./devices.js";
+import { proofMethod, proveSecondFactor } from "./second-factor.js";
+
+export { chosenProof } from "./second-factor.js";
 
 export type SignInOutcome =
   | { kind: "signedIn"; session: IssuedSession; account: Account }
@@ -29,7 +31,11 @@ export type SignInOutcome =
  * while the units not spent are given back, in parallel. A right password: 5 requests (challenge)
  * or 6 (session), in 4 round trips; a wrong one: 3.
  */
-export async function signIn(deps: Deps, input: { email: string; password: string }, request: RequestInfo): Promise<SignInOutcome> {
+export async function signIn(
+  deps: Deps,
+  input: { email: string; password: string; deviceToken?: string | null },
+  request: RequestInfo,
+): Promise<SignInOutcome> {
   let email: string;
   try {
     email = normaliseEmail(input.email);
@@ -47,10 +53,11 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
   // is checked, so however many guesses arrive at once no more than the budgets are ever tried. The
   // address goes first: one already refused never touches (nor locks) the account it aims at. The
   // account's is counted per email whether or not it exists: a lockout reveals nothing either.
-  const [ipUnit, accountUnit] = (await limiter.hitAll([
-    [limits.signInFailuresPerIp, request.ipKey],
-    [limits.signInAttemptsPerAccount, email],
-  ])) as [Reservation, Reservation];
+  const ipUnit = await limiter.hit(limits.signInFailuresPerIp, request.ipKey);
+  const accountUnit = await accountOrDeviceUnit(deps, email, account, input.deviceToken).catch(async (error: unknown) => {
+    await limiter.release(ipUnit);
+    throw error;
+  });
 
   // Unknown email and wrong password take the same path and the same time.
   const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password);
@@ -69,7 +76,7 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
     return { kind: "secondFactorRequired", challenge: challengeView(challenge, account) };
   }
   const [session] = await Promise.all([
-    createSession(deps, account, "AAL1", enforcement.mustEnrolNow),
+    createSession(deps, account, "AAL1", enforcement.mustEnrolNow, accountReadAt.toISOString(), request),
     limiter.releaseAll([ipUnit, accountUnit]),
   ]);
   deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL1" }, "signed in");
@@ -77,21 +84,28 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
 }
 
 /**
+ * A unit of the account's sign-in budget; once that is full, a request carrying a valid token of a
+ * known device of this account takes a unit of that device's own budget instead (one more read,
+ * only then). A device token of another account, or none, changes nothing.
+ */
+async function accountOrDeviceUnit(deps: Deps, email: string, account: Account | undefined, deviceToken?: string | null): Promise<Reservation> {
+  const { limits, limiter } = deps;
+  try {
+    return await limiter.hit(limits.signInAttemptsPerAccount, email);
+  } catch (error) {
+    const device = error instanceof RateLimitedError && account && deviceToken ? await knownDevice(deps, deviceToken, account) : undefined;
+    if (!device) throw error;
+    return limiter.hit(deviceLimit(limits.signInAttemptsPerAccount), device);
+  }
+}
+
+/**
  * The session a sign-up starts with: the password was just set, so it is not checked again (an
  * argon2 verify saved). The domain may already enforce 2FA with no grace period.
  */
-export async function sessionForNewAccount(deps: Deps, account: Account): Promise<IssuedSession> {
+export async function sessionForNewAccount(deps: Deps, account: Account, request?: RequestInfo): Promise<IssuedSession> {
   const enforcement = enforcementFor(await getDomain(deps, account.domain), account, deps.clock.now());
-  return createSession(deps, account, "AAL1", enforcement.mustEnrolNow);
-}
-
-export function chosenProof(proof: SignInProof): { field: ProofField; value: unknown } {
-  const given = (Object.entries(proof) as [ProofField, unknown][]).filter(([, v]) => v !== undefined && v !== null);
-  if (given.length !== 1) {
-    throw new ValidationError("Give exactly one of totpCode, smsCode, backupCode or webAuthnResponse.", "challengeId");
-  }
-  const [[field, value]] = given as [[ProofField, unknown]];
-  return { field, value };
+  return createSession(deps, account, "AAL1", enforcement.mustEnrolNow, undefined, request);
 }
 
 /**
@@ -108,54 +122,21 @@ export async function completeSignIn(
   request: RequestInfo,
 ): Promise<{ session: IssuedSession; loadAccount: () => Promise<Account> }> {
   const { challengeId, ...proofs } = input;
-  const { field, value } = chosenProof(proofs);
-  const method = methodForProof(field);
-  if (!method) throw new ValidationError("That kind of proof is not available.", field);
-
+  proofMethod(proofs);
   const challenge = await loadLiveChallenge(deps, challengeId);
+  // A step-up challenge raises the session it belongs to (completeStepUp); it never mints a new one.
+  if (challenge.stepUpOf) throw new ExpiredError();
   const judgedOn = challenge.accountReadAt ?? challenge.createdAt;
-  const { limits, limiter } = deps;
-  const account: SignInAccount = { userId: challenge.userId, email: challenge.email, factors: challenge.factors ?? {} };
-
-  // Every proof takes a unit of the account's second-factor budget before it is checked, and a
-  // good one gives it back: the budget counts wrong proofs (and those in flight), exactly, however
-  // many challenges are open.
-  const unit = await limiter.hit(limits.secondFactorAttemptsPerAccount, challenge.email);
-  const verified = await method.verify(deps, { account, challenge, proof: value, request });
-  if (typeof verified === "string") {
-    // A proof can also fail because the account changed under the challenge (2FA turned off or
-    // reset by a domain owner): that challenge is stale, not answered wrongly.
-    const live = await getAccount(deps, challenge.email);
-    if (!live || live.userId !== challenge.userId || !live.twoFactorEnabled || (live.sessionsValidFrom ?? "") > judgedOn) {
-      throw new ExpiredError();
-    }
-    // A spent proof keeps its unit of the account's budget (replays are limited like guesses) and
-    // is audited like any refused proof, but it is not a guess at this challenge: it must not use
-    // up the challenge under the request that won. A wrong one is counted; on a challenge already
-    // out of attempts that is an ExpiredError, audited all the same.
-    const spent = verified === "spent";
-    const counted = spent ? CHALLENGE_MAX_ATTEMPTS - challenge.attempts : await failChallengeAttempt(deps, challenge).catch((error: unknown) => error);
-    const who = { actor: userRef(account), subject: userRef(account) };
-    await recordAudit(deps, { action: "SECOND_FACTOR_FAILED", ...who, detail: `${method.name}${spent ? " already used" : ""} from ${request.ip}` }, [
-      userStream(account.userId),
-    ]);
-    if (unit.count === limits.secondFactorAttemptsPerAccount.max) {
-      await recordAudit(deps, { action: "SECOND_FACTOR_LOCKED", ...who, detail: `after ${unit.count} second factors that did not pass` }, [
-        userStream(account.userId),
-      ]);
-    }
-    if (typeof counted !== "number") throw counted;
-    // What the user can still try: this challenge's attempts, unless the account's budget runs out first.
-    const remaining = Math.min(counted, limits.secondFactorAttemptsPerAccount.max - unit.count);
-    throw spent ? new InvalidCodeError(remaining, method.spentMessage) : new InvalidCodeError(remaining);
-  }
+  const { unit, method } = await proveSecondFactor(deps, challenge, proofs, request);
+  const { limiter } = deps;
+  const account = { userId: challenge.userId, email: challenge.email };
 
   // An account with 2FA on is never held for enrolment: its sessions start unrestricted.
   // Judged on the factors read at the password step: a reset since then revokes the session.
-  const { attributes, issue } = sessionAttributes(deps, "AAL2", false, judgedOn);
+  const { attributes, issue } = sessionAttributes(deps, account, "AAL2", false, judgedOn, request);
   // The good proof's unit goes back while the challenge becomes the session (no extra round trip).
   const [conversion, release] = await Promise.allSettled([
-    turnChallengeIntoSession(deps.db, challenge.id, attributes, epochSeconds(deps.clock.now())),
+    turnChallengeIntoSession(deps.db, challenge, attributes, epochSeconds(deps.clock.now())),
     limiter.release(unit),
   ]);
   if (conversion.status === "rejected") throw conversion.reason;

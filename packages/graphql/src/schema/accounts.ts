@@ -2,6 +2,8 @@ import {
   ConflictError,
   enforcementFor,
   getDomain,
+  issueDeviceToken,
+  mayReadTwoFactorStatus,
   ExpiredError,
   InvalidCodeError,
   InvalidCredentialsError,
@@ -25,7 +27,12 @@ import type { Context } from "../context.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion, successType } from "./results.js";
 
-export const UserRef = builder.objectRef<Account>("User");
+/**
+ * A user as the schema resolves it. `answeredBySignIn`: the user a sign-in just answered for (the
+ * request carried no session yet), who may read their own status.
+ */
+export type UserSource = Account & { readonly answeredBySignIn?: boolean };
+export const UserRef = builder.objectRef<UserSource>("User");
 /** One value per factor in core's registry. */
 export const FactorKindEnum = builder.enumType("FactorKind", { values: factorKinds });
 export const AalEnum = builder.enumType("AAL", {
@@ -38,8 +45,16 @@ export const AalEnum = builder.enumType("AAL", {
 export const SessionRef = builder.objectRef<IssuedSession>("Session").implement({
   description: "Send `token` as `Authorization: Bearer <token>`. It is shown only once.",
   fields: (t) => ({
+    id: t.exposeID("id", { description: "The session's id, as `sessions` lists it and `revokeSession` takes it." }),
     token: t.exposeString("token"),
-    aal: t.field({ type: AalEnum, resolve: (s) => s.aal }),
+    aal: t.field({ type: AalEnum, description: "What the session holds now: AAL2 lapses to AAL1 (see aal2Until).", resolve: (s) => s.aal }),
+    aal2Until: t.field({
+      type: "DateTime",
+      nullable: true,
+      description:
+        "When AAL2 lapses to AAL1 if the session stays idle (SESSION_AAL2_IDLE_SECONDS), at the latest SESSION_AAL2_SECONDS after the proof; null at AAL1. Step up again with startStepUp.",
+      resolve: (s) => s.aal2Until ?? null,
+    }),
     expiresAt: t.field({ type: "DateTime", resolve: (s) => s.expiresAt }),
     enrolmentRequired: t.exposeBoolean("enrolmentRequired", {
       description: "The domain requires 2FA and its grace period is over: this session may only set it up.",
@@ -53,11 +68,12 @@ export const SignedIn = successType<{ session: IssuedSession; user: Account | ((
     session: t.field({ type: SessionRef, resolve: (s) => s.session }),
     user: t.field({
       type: UserRef,
-      resolve: async (s, _args, context) => {
-        const user = typeof s.user === "function" ? await s.user() : s.user;
-        context.signedInAs.add(user.userId);
-        return user;
-      },
+      resolve: async (s) => ({ ...(typeof s.user === "function" ? await s.user() : s.user), answeredBySignIn: true }),
+    }),
+    deviceToken: t.string({
+      description:
+        "Keep it on this device and send it with the next signIn: when someone else's wrong passwords fill this account's sign-in limit, this device is judged by its own limit and can still sign in. Issued when selected; revoked with signOutEverywhere, a password change or reset, and an owner's reset.",
+      resolve: (s, _args, { deps }) => issueDeviceToken(deps, s.session),
     }),
   }),
 });
@@ -82,21 +98,22 @@ const SignedOut = successType<{ success: boolean }>("SignedOut", {
 });
 
 /**
- * A user's 2FA status, for the user themselves (their policy is already on the caller) or an
- * owner of their verified domain. Anyone else (a member reading an owner's name in an audit
+ * A user's 2FA status, for whom core's access rule allows (`mayReadTwoFactorStatus`: the user, or
+ * an owner of their verified domain). Anyone else (a member reading an owner's name in an audit
  * event) gets FORBIDDEN: factor labels and backup-code counts are nobody else's business.
  */
-export async function statusFor(context: Context, account: Account) {
+export async function statusFor(context: Context, user: UserSource) {
   const { caller, deps } = context;
-  if (caller && caller.account.userId === account.userId) {
-    return twoFactorStatus(account, enforcementFor(caller.domain, account, deps.clock.now()));
+  if (caller && caller.account.userId === user.userId) {
+    // Their policy is already on the caller: no read.
+    return twoFactorStatus(user, enforcementFor(caller.domain, user, deps.clock.now()));
   }
-  const domain = await getDomain(deps, account.domain);
-  const own = context.signedInAs.has(account.userId);
-  if (!own && (!caller || !domain?.verified || !domain.owners.includes(caller.account.email))) {
+  const viewer = user.answeredBySignIn ? { userId: user.userId, email: user.email } : caller && { userId: caller.account.userId, email: caller.account.email };
+  const domain = await getDomain(deps, user.domain);
+  if (!mayReadTwoFactorStatus(viewer, user, domain)) {
     throw new GraphQLError("Only the user and the owners of their domain may see their two-factor status.", { extensions: { code: "FORBIDDEN" } });
   }
-  return twoFactorStatus(account, enforcementFor(domain, account, deps.clock.now()));
+  return twoFactorStatus(user, enforcementFor(domain, user, deps.clock.now()));
 }
 
 export const SignInResult = resultUnion("SignInResult", [SignedIn.ref, SecondFactorRequired.ref], [InvalidCredentialsError, ...commonErrors]);
@@ -113,10 +130,16 @@ const SignUpInput = builder.inputType("SignUpInput", {
   fields: (t) => ({ email: t.string({ required: true }), password: t.string({ required: true }) }),
 });
 const SignInInput = builder.inputType("SignInInput", {
-  fields: (t) => ({ email: t.string({ required: true }), password: t.string({ required: true }) }),
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    password: t.string({ required: true }),
+    deviceToken: t.string({
+      description: "The `deviceToken` of an earlier SignedIn on this device, if it has one: it keeps the device able to sign in while the account's limit is full.",
+    }),
+  }),
 });
 /** The challenge id, and one optional field per proof core's registry knows. */
-const CompleteSignInInput = builder.inputType("CompleteSignInInput", {
+export const CompleteSignInInput = builder.inputType("CompleteSignInInput", {
   description: `Exactly one proof: ${proofInputs.map((p) => p.field).join(", ").replace(/, ([^,]*)$/, " or $1")}.`,
   fields: (t) => ({
     challengeId: t.id({ required: true }),
@@ -142,7 +165,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, { deps, client }) =>
       asResult(SignUpResult, async () => {
         const account = await signUp(deps, input, client);
-        return SignedIn.of({ session: await sessionForNewAccount(deps, account), user: account });
+        return SignedIn.of({ session: await sessionForNewAccount(deps, account, client), user: account });
       }),
   }),
   signIn: t.field({

@@ -2,6 +2,7 @@
 import "./errors.js";
 import "./accounts.js";
 import "./users.js";
+import "./sessions.js";
 import "./two-factor.js";
 import "./totp.js";
 import "./webauthn.js";

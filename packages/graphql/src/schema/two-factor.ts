@@ -106,7 +106,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: EnableTwoFactorInput, required: true }) },
     resolve: (_root, { input }, context) =>
       asResult(EnableTwoFactorResult, async () => {
-        const account = await enableTwoFactor(context.deps, context.caller!.account, input);
+        const account = await enableTwoFactor(context.deps, context.caller!, input);
         return TwoFactorEnabled.of({ status: await statusFor(context, account) });
       }),
   }),
@@ -116,7 +116,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RenameFactorInput, required: true }) },
     resolve: (_root, { input }, { deps, caller }) =>
       asResult(RenameFactorResult, async () =>
-        FactorRenamed.of({ factor: await renameFactor(deps, caller!.account, { factorId: String(input.factorId), label: input.label }) }),
+        FactorRenamed.of({ factor: await renameFactor(deps, caller!, { factorId: String(input.factorId), label: input.label }) }),
       ),
   }),
   removeFactor: t.field({
@@ -126,9 +126,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RemoveFactorInput, required: true }) },
     resolve: (_root, { input }, context) =>
       asResult(RemoveFactorResult, async () => {
-        stepUpOnceEnabled(context);
         const { deps, caller } = context;
-        const account = await removeFactor(deps, caller!.account, { factorId: String(input.factorId) });
+        const account = await removeFactor(deps, caller!, { factorId: String(input.factorId) });
         return FactorRemoved.of({ status: await statusFor(context, account) });
       }),
   }),
@@ -138,9 +137,8 @@ builder.mutationFields((t) => ({
     authScopes: { fullAccess: true },
     resolve: (_root, _args, context) =>
       asResult(DisableTwoFactorResult, async () => {
-        stepUpOnceEnabled(context);
         const { deps, caller } = context;
-        const account = await disableTwoFactor(deps, caller!.account);
+        const account = await disableTwoFactor(deps, caller!);
         return TwoFactorDisabled.of({ status: await statusFor(context, account) });
       }),
   }),
