@@ -25,7 +25,8 @@ export interface Config {
   webauthn: { rpId: string; rpName: string; origins: string[] };
   corsOrigins: string[];
   totpIssuer: string;
-  session: { absoluteSeconds: number; idleSeconds: number };
+  /** Session lifetimes: absolute and idle (AAL1), and how long a second-factor proof counts (AAL2, NIST SP 800-63B-4). */
+  session: { absoluteSeconds: number; idleSeconds: number; aal2Seconds: number; aal2IdleSeconds: number };
   graphiql: boolean;
   introspection: boolean;
   limits: Limits;
@@ -147,6 +148,8 @@ export function loadConfig(env: Env = process.env): Config {
     session: {
       absoluteSeconds: int(env.SESSION_TTL_SECONDS, 7 * 24 * 3600),
       idleSeconds: int(env.SESSION_IDLE_SECONDS, 24 * 3600),
+      aal2Seconds: int(env.SESSION_AAL2_SECONDS, 12 * 3600),
+      aal2IdleSeconds: int(env.SESSION_AAL2_IDLE_SECONDS, 3600),
     },
     graphiql: bool(env.GRAPHIQL, !production),
     introspection: bool(env.INTROSPECTION, !production),

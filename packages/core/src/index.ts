@@ -20,11 +20,19 @@ export { addDomainOwner, removeDomainOwner } from "./domains/owners.js";
 export { resetUserTwoFactor } from "./domains/reset.js";
 export { listDomainMembers, domainAuditLog, type DomainMember } from "./domains/members.js";
 export { parseDomainName } from "./domains/admin.js";
-export { startTotpEnrolment, confirmTotpEnrolment, type TotpEnrolment } from "./factors/totp/enrolment.js";
+export type { TotpEnrolment } from "./factors/totp/enrolment.js";
+export {
+  startTotpEnrolment,
+  confirmTotpEnrolment,
+  startSmsEnrolment,
+  confirmSmsEnrolment,
+  startWebAuthnEnrolment,
+  confirmWebAuthnEnrolment,
+} from "./two-factor/enrol.js";
 export type { SignInProof, ProofField, SignInHints } from "./factors/types.js";
 export { factorKinds, proofInputs, signInHints } from "./factors/registry.js";
-export { startSmsEnrolment, confirmSmsEnrolment, sendSignInSmsCode, type SmsEnrolment, type SmsCodeSent } from "./factors/sms/index.js";
-export { startWebAuthnEnrolment, confirmWebAuthnEnrolment, type WebAuthnEnrolment, type AuthenticatorAttachment } from "./factors/webauthn/registration.js";
+export { sendSignInSmsCode, type SmsEnrolment, type SmsCodeSent } from "./factors/sms/index.js";
+export type { WebAuthnEnrolment, AuthenticatorAttachment } from "./factors/webauthn/registration.js";
 export { startSignInWebAuthn } from "./factors/webauthn/authentication.js";
 export { startPasskeySignIn, completePasskeySignIn } from "./factors/webauthn/passkeys.js";
 export { createLogger, withRequestId, currentRequestId, requestLogger, type Logger } from "./logger.js";
@@ -32,7 +40,7 @@ export { resolveSession, revokeSession, requireRecentAal2, type Caller } from ".
 export type { IssuedSession, SessionRecord, SessionInfo, Aal } from "./sessions/session.js";
 export { listSessions, currentSessionInfo, revokeOwnSession, signOutEverywhere } from "./sessions/manage.js";
 export { revokeOthers, revokeAll } from "./sessions/revocation.js";
-export { loadSessionLifetimes, sessionLifetimes, type SessionLifetimes } from "./sessions/lifetimes.js";
+export { sessionLifetimes, type SessionLifetimes } from "./sessions/lifetimes.js";
 export type { Revocation } from "./db/revocation.js";
 export * from "./access/index.js";
 export { changePassword } from "./accounts/password.js";

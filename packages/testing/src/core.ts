@@ -72,12 +72,13 @@ export async function accountWithTwoFactor(core: TestCore, email = uniqueEmail()
   const { deps, clock } = core;
   const fresh = async () => (await getAccount(deps, email))!;
   await signUp(deps, { email, password: PASSWORD }, testRequest());
-  const { factorId, secret } = await startTotpEnrolment(deps, await fresh(), { label: "Phone" });
-  await confirmTotpEnrolment(deps, await fresh(), { factorId, code: oathtool(secret, clock.now()) });
-  const { codes } = await generateBackupCodes(deps, await fresh());
-  // Enabling is done by a signed-in caller: the sign-up's own session, as the journey has it.
+  // Every step is taken by a signed-in caller: the sign-up's own session, as the journey has it.
   const session = await sessionForNewAccount(deps, await fresh());
-  await enableTwoFactor(deps, (await resolveSession(deps, session.token))!, { backupCodesAcknowledged: true });
+  const caller = async () => (await resolveSession(deps, session.token))!;
+  const { factorId, secret } = await startTotpEnrolment(deps, await caller(), { label: "Phone" }, testRequest());
+  await confirmTotpEnrolment(deps, await caller(), { factorId, code: oathtool(secret, clock.now()) });
+  const { codes } = await generateBackupCodes(deps, await caller());
+  await enableTwoFactor(deps, await caller(), { backupCodesAcknowledged: true });
   // The confirming code's time step is spent; later sign-ins start from the next step.
   clock.advance(30);
   return { email, secret, backupCodes: codes, account: fresh };

@@ -2,6 +2,7 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoredFactor } from "../accounts/account.js";
 import { writeIf, type Db } from "./client.js";
 import { keys } from "./keys.js";
+import { conditionExpression, revocationClause, updateExpression, type Revocation } from "./revocation.js";
 
 /**
  * Writes to the account item (`ACCOUNT#<email>`) that belong to its second-factor credentials: the
@@ -95,19 +96,25 @@ export async function storeBackupCodes(
   db: Db,
   account: { email: string; userId: string },
   set: { hashes: Set<string>; generatedAtIso: string; seenGeneratedAt: string | undefined },
+  revocation?: Revocation,
 ): Promise<boolean> {
   const seen = set.seenGeneratedAt;
+  const revoking = revocationClause(revocation);
   return writeIf(
     db,
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(account.email),
-      UpdateExpression: "SET backupCodes = :codes, backupCodesGeneratedAt = :at REMOVE spentBackupCodes",
+      // A new set revokes the caller's other sessions in the same write (see revocation.ts).
+      UpdateExpression: updateExpression(["backupCodes = :codes", "backupCodesGeneratedAt = :at"], ["spentBackupCodes"], revoking),
       // Invariant: codes are shown only if they are the set stored. The write replaces exactly the
       // set the caller saw, so of two parallel generations (a double-click) one stores and answers,
       // and the other is refused instead of showing codes the first has already replaced.
-      ConditionExpression: seen ? "userId = :userId AND backupCodesGeneratedAt = :seen" : "userId = :userId AND attribute_not_exists(backupCodesGeneratedAt)",
-      ExpressionAttributeValues: { ":codes": set.hashes, ":at": set.generatedAtIso, ":userId": account.userId, ...(seen ? { ":seen": seen } : {}) },
+      ConditionExpression: conditionExpression(
+        seen ? "userId = :userId AND backupCodesGeneratedAt = :seen" : "userId = :userId AND attribute_not_exists(backupCodesGeneratedAt)",
+        revoking,
+      ),
+      ExpressionAttributeValues: { ":codes": set.hashes, ":at": set.generatedAtIso, ":userId": account.userId, ...(seen ? { ":seen": seen } : {}), ...revoking.values },
     }),
   );
 }

@@ -99,3 +99,14 @@ test("enabling 2FA ends the sessions opened with the password alone, but not the
   expect(await isSignedIn(api, attacker)).toBe(false);
   expect(await isSignedIn(api, user.token)).toBe(true);
 });
+
+test("a new set of backup codes ends every other session: whoever read the old codes keeps nothing", async () => {
+  const { user, own, victim } = await victimWithStolenFactor();
+  const attacker = await signInWithTotp(api, user.email, own.secret);
+  const fresh = await signInWithTotp(api, user.email, own.secret);
+  const generated = await api.gql(GENERATE_BACKUP_CODES, {}, { token: fresh.token });
+  expect(generated.data.generateBackupCodes.__typename).toBe("BackupCodes");
+  expect(await isSignedIn(api, attacker.token)).toBe(false);
+  expect(await isSignedIn(api, victim.token)).toBe(false);
+  expect(await isSignedIn(api, fresh.token)).toBe(true);
+});

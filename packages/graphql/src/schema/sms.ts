@@ -14,7 +14,6 @@ import { builder } from "../builder.js";
 import { SignInChallengeRef } from "./accounts.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion, successType } from "./results.js";
-import { stepUpOnceEnabled } from "./step-up.js";
 import { ConfirmFactorResult, FactorConfirmed } from "./two-factor.js";
 
 const SmsEnrolmentResult = successType<{ enrolment: SmsEnrolment }>("SmsEnrolment", {
@@ -82,9 +81,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: StartSmsEnrolmentInput, required: true }) },
     resolve: (_root, { input }, context) =>
       asResult(StartSmsEnrolmentResult, async () => {
-        stepUpOnceEnabled(context);
         const { deps, caller, client } = context;
-        return SmsEnrolmentResult.of({ enrolment: await startSmsEnrolment(deps, caller!.account, { phoneNumber: input.phoneNumber }, client) });
+        return SmsEnrolmentResult.of({ enrolment: await startSmsEnrolment(deps, caller!, { phoneNumber: input.phoneNumber }, client) });
       }),
   }),
   confirmSmsEnrolment: t.field({
@@ -93,9 +91,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ConfirmSmsEnrolmentInput, required: true }) },
     resolve: (_root, { input }, context) =>
       asResult(ConfirmFactorResult, async () => {
-        stepUpOnceEnabled(context);
         const { deps, caller } = context;
-        return FactorConfirmed.of({ factor: await confirmSmsEnrolment(deps, caller!.account, { factorId: String(input.factorId), code: input.code }) });
+        return FactorConfirmed.of({ factor: await confirmSmsEnrolment(deps, caller!, { factorId: String(input.factorId), code: input.code }) });
       }),
   }),
   sendSignInSmsCode: t.field({

@@ -2,7 +2,6 @@ import { confirmTotpEnrolment, startTotpEnrolment, StepUpRequiredError, Validati
 import { builder } from "../builder.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion, successType } from "./results.js";
-import { stepUpOnceEnabled } from "./step-up.js";
 import { ConfirmFactorResult, FactorConfirmed } from "./two-factor.js";
 
 const TotpEnrolmentResult = successType<{ enrolment: TotpEnrolment }>("TotpEnrolment", {
@@ -33,8 +32,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: StartTotpEnrolmentInput, required: false }) },
     resolve: (_root, { input }, context) =>
       asResult(StartTotpEnrolmentResult, async () => {
-        stepUpOnceEnabled(context);
-        return TotpEnrolmentResult.of({ enrolment: await startTotpEnrolment(context.deps, context.caller!.account, { label: input?.label }) });
+        return TotpEnrolmentResult.of({ enrolment: await startTotpEnrolment(context.deps, context.caller!, { label: input?.label }, context.client) });
       }),
   }),
   confirmTotpEnrolment: t.field({
@@ -43,9 +41,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ConfirmTotpEnrolmentInput, required: true }) },
     resolve: (_root, { input }, context) =>
       asResult(ConfirmFactorResult, async () => {
-        stepUpOnceEnabled(context);
         const { deps, caller } = context;
-        return FactorConfirmed.of({ factor: await confirmTotpEnrolment(deps, caller!.account, { factorId: String(input.factorId), code: input.code }) });
+        return FactorConfirmed.of({ factor: await confirmTotpEnrolment(deps, caller!, { factorId: String(input.factorId), code: input.code }) });
       }),
   }),
 }));

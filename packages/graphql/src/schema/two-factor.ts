@@ -17,7 +17,6 @@ import { builder } from "../builder.js";
 import { statusFor } from "./accounts.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion, successType } from "./results.js";
-import { stepUpOnceEnabled } from "./step-up.js";
 import { FactorRef, TwoFactorStatusRef } from "./users.js";
 
 const BackupCodes = successType<{ codes: string[]; generatedAt: Date }>("BackupCodes", {
@@ -93,9 +92,8 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     resolve: (_root, _args, context) =>
       asResult(GenerateBackupCodesResult, async () => {
-        stepUpOnceEnabled(context);
         const { deps, caller } = context;
-        const set = await generateBackupCodes(deps, caller!.account);
+        const set = await generateBackupCodes(deps, caller!);
         return BackupCodes.of({ codes: set.codes, generatedAt: set.generatedAt });
       }),
   }),

@@ -13,7 +13,6 @@ import { builder } from "../builder.js";
 import { CompleteSignInResult, SignedIn } from "./accounts.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion, successType } from "./results.js";
-import { stepUpOnceEnabled } from "./step-up.js";
 import { ConfirmFactorResult, FactorConfirmed } from "./two-factor.js";
 
 const AuthenticatorAttachmentEnum = builder.enumType("AuthenticatorAttachment", {
@@ -82,12 +81,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: StartWebAuthnEnrolmentInput, required: false }) },
     resolve: (_root, { input }, context) =>
       asResult(StartWebAuthnEnrolmentResult, async () => {
-        stepUpOnceEnabled(context);
         return WebAuthnEnrolment.of({
-          enrolment: await startWebAuthnEnrolment(context.deps, context.caller!.account, {
+          enrolment: await startWebAuthnEnrolment(context.deps, context.caller!, {
             nickname: input?.nickname,
             authenticatorAttachment: input?.authenticatorAttachment,
-          }),
+          }, context.client),
         });
       }),
   }),
@@ -98,10 +96,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ConfirmWebAuthnEnrolmentInput, required: true }) },
     resolve: (_root, { input }, context) =>
       asResult(ConfirmFactorResult, async () => {
-        stepUpOnceEnabled(context);
         const { deps, caller } = context;
         return FactorConfirmed.of({
-          factor: await confirmWebAuthnEnrolment(deps, caller!.account, { factorId: String(input.factorId), response: input.response }),
+          factor: await confirmWebAuthnEnrolment(deps, caller!, { factorId: String(input.factorId), response: input.response }),
         });
       }),
   }),

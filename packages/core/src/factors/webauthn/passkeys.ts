@@ -83,7 +83,7 @@ export async function completePasskeySignIn(
   const enforcement = await enforcementForAccount(deps, account);
   const aal = verified.userVerified ? "AAL2" : "AAL1";
   // Judged on the account as read above: a reset since then (keys cleared) revokes the session.
-  const session = await createSession(deps, account, aal, enforcement.mustEnrolNow, readAt);
+  const session = await createSession(deps, account, aal, enforcement.mustEnrolNow, readAt, request);
   deps.log.info({ event: "signIn", userId: account.userId, aal, method: "PASSKEY" }, "signed in");
   return { session, account };
 }
