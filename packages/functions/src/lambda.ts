@@ -1,4 +1,4 @@
-import { createCore, loadConfig } from "@access-identity/core";
+import { createCore, loadConfig, type Config } from "@access-identity/core";
 import { createHandler } from "./http.js";
 
 /** The shape of a Lambda Function URL / API Gateway HTTP API (payload v2) event that we read. */
@@ -19,8 +19,22 @@ export interface HttpResultV2 {
   isBase64Encoded: boolean;
 }
 
+/**
+ * A function deployed without its table or its key must fail at init, where Lambda reports it and
+ * the Errors alarm fires, not answer every caller "Unexpected error." (nor fall back to the local
+ * default table name, which exists in no AWS account).
+ */
+export function requireDeployedSettings(config: Config, env: Record<string, string | undefined>): void {
+  const missing: string[] = [];
+  if (!env.TABLE_NAME) missing.push("TABLE_NAME (stacks/api.ts passes the table's name)");
+  if (!config.encryptionKey) missing.push("the encryption key (the linked EncryptionKey secret: `npx sst secret set EncryptionKey ...`)");
+  if (missing.length > 0) throw new Error(`the API function cannot start without ${missing.join(" and ")}`);
+}
+
 // Built once per container, reused by every invocation it serves.
-const handle = createHandler(createCore(loadConfig()));
+const config = loadConfig();
+requireDeployedSettings(config, process.env);
+const handle = createHandler(createCore(config));
 
 /** Bridges the event to the same Fetch handler the local server uses (after yoga's Lambda example). */
 export async function handler(event: HttpEventV2): Promise<HttpResultV2> {
