@@ -19,7 +19,7 @@ const corsOrigins = list(deployer.CORS_ORIGINS).length > 0 ? list(deployer.CORS_
 
 // Optional settings passed through when the deployer sets them (packages/core/src/config.ts and
 // rate-limit/limits.ts document each); unset ones keep the code's defaults.
-const PASS_THROUGH = /^(WEBAUTHN_RP_NAME|TOTP_ISSUER|SMS_DEFAULT_REGION|SMS_ALLOWED_COUNTRIES|SMS_DAILY_LIMIT|SESSION_TTL_SECONDS|SESSION_IDLE_SECONDS|DNS_SERVERS|DNS_TIMEOUT_MS|GRAPHIQL|INTROSPECTION|LOG_LEVEL|EMAIL_FROM|RATE_LIMIT_[A-Z_]+)$/;
+const PASS_THROUGH = /^(WEBAUTHN_RP_NAME|TOTP_ISSUER|SMS_DEFAULT_REGION|SMS_ALLOWED_COUNTRIES|SMS_DAILY_LIMIT|SESSION_TTL_SECONDS|SESSION_IDLE_SECONDS|DNS_SERVERS|DNS_TIMEOUT_MS|GRAPHIQL|INTROSPECTION|LOG_LEVEL|EMAIL_PROVIDER|EMAIL_FROM|EMAIL_DAILY_LIMIT|APP_URL|RATE_LIMIT_[A-Z_]+)$/;
 const passedThrough = Object.fromEntries(
   Object.entries(deployer).filter((entry): entry is [string, string] => PASS_THROUGH.test(entry[0]) && Boolean(entry[1])),
 );

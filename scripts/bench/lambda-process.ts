@@ -61,7 +61,7 @@ export function startLambdaProcess(env: Record<string, string>, bundle = BUNDLE_
   const spawnedAt = performance.now();
   // A clean environment: only what a Lambda would have, plus PATH for node itself.
   const child = spawn(options.node ?? process.execPath, ["--input-type=module", "-e", CHILD_SOURCE], {
-    env: { PATH: process.env.PATH ?? "", LAMBDA_BUNDLE_URL: pathToFileURL(bundle).href, LAMBDA_HANDLER_EXPORT: options.exportName ?? "handler", ...env },
+    env: { PATH: process.env.PATH ?? "", AWS_LAMBDA_FUNCTION_NAME: "access-identity-graphql", LAMBDA_BUNDLE_URL: pathToFileURL(bundle).href, LAMBDA_HANDLER_EXPORT: options.exportName ?? "handler", ...env },
     cwd: options.cwd,
     stdio: ["pipe", "pipe", "pipe"],
   });

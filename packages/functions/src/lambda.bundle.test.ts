@@ -132,7 +132,7 @@ test("the deployed directory is the handler, its chunks and the argon2 binary, w
 });
 
 test("refuses to start without its table name or its key, at init", async () => {
-  await expect(asDeployed({ SST_KEY: undefined }).invoke(graphqlEvent(ME))).rejects.toThrow(/cannot start without the encryption key/);
+  await expect(asDeployed({ SST_KEY: undefined }).invoke(graphqlEvent(ME))).rejects.toThrow(/cannot start: ENCRYPTION_KEY is not configured .*EncryptionKey secret/);
   await expect(asDeployed({ TABLE_NAME: undefined }).invoke(graphqlEvent(ME))).rejects.toThrow(/cannot start without TABLE_NAME/);
 }, 60_000);
 

@@ -1,4 +1,4 @@
-import { createCore, loadConfig, type Config } from "@access-identity/core";
+import { createCore, loadConfig } from "@access-identity/core";
 import { createHandler } from "./http.js";
 
 /** The shape of a Lambda Function URL / API Gateway HTTP API (payload v2) event that we read. */
@@ -21,20 +21,20 @@ export interface HttpResultV2 {
 
 /**
  * A function deployed without its table or its key must fail at init, where Lambda reports it and
- * the Errors alarm fires, not answer every caller "Unexpected error." (nor fall back to the local
- * default table name, which exists in no AWS account).
+ * the FunctionErrors alarm fires, not answer every caller "Unexpected error." (nor fall back to the
+ * local default table name, which exists in no AWS account). createCore refuses a missing key.
  */
-export function requireDeployedSettings(config: Config, env: Record<string, string | undefined>): void {
-  const missing: string[] = [];
-  if (!env.TABLE_NAME) missing.push("TABLE_NAME (stacks/api.ts passes the table's name)");
-  if (!config.encryptionKey) missing.push("the encryption key (the linked EncryptionKey secret: `npx sst secret set EncryptionKey ...`)");
-  if (missing.length > 0) throw new Error(`the API function cannot start without ${missing.join(" and ")}`);
+function start(env: Record<string, string | undefined>): ReturnType<typeof createHandler> {
+  if (!env.TABLE_NAME) throw new Error("the API function cannot start without TABLE_NAME (stacks/api.ts passes the table's name)");
+  try {
+    return createHandler(createCore(loadConfig(env)));
+  } catch (error) {
+    throw new Error(`the API function cannot start: ${(error as Error).message} (the key is the linked EncryptionKey secret: \`npx sst secret set EncryptionKey ...\`)`, { cause: error });
+  }
 }
 
 // Built once per container, reused by every invocation it serves.
-const config = loadConfig();
-requireDeployedSettings(config, process.env);
-const handle = createHandler(createCore(config));
+const handle = start(process.env);
 
 /** Bridges the event to the same Fetch handler the local server uses (after yoga's Lambda example). */
 export async function handler(event: HttpEventV2): Promise<HttpResultV2> {
