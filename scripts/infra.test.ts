@@ -244,6 +244,7 @@ describe("the function", () => {
       RATE_LIMIT_SIGN_UPS_PER_IP: "5/3600",
       SMS_DAILY_LIMIT: "500",
       EMAIL_FROM: deployer.EMAIL_FROM,
+      SMS_MAX_PRICE_USD: "0.50",
     });
     for (const name of Object.keys(fn.args.environment)) expect(name).not.toMatch(/^(AWS_(SECRET|ACCESS|SESSION)|ENCRYPTION_KEY|SST_SECRET)/);
     expect(fn.args.memory).toBe("1024 MB");

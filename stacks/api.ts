@@ -64,6 +64,10 @@ export const api = new sst.aws.Function("Graphql", {
     TABLE_NAME: table.name,
     NODE_ENV: "production",
     SMS_PROVIDER: "sns",
+    // The most SNS may charge for one text (USD), as the AWS.SNS.SMS.MaxPrice attribute of each
+    // Publish: SMS pumping aims at destinations that cost far more than a code is worth. SNS has no
+    // account-wide cap per message, only this attribute; packages/core's SNS sender must send it.
+    SMS_MAX_PRICE_USD: deployer.SMS_MAX_PRICE_USD || "0.50",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     ...(webauthn.rpId ? { WEBAUTHN_RP_ID: webauthn.rpId } : {}),
     ...(webauthn.origins.length > 0 ? { WEBAUTHN_ORIGINS: webauthn.origins.join(",") } : {}),
