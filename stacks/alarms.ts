@@ -84,12 +84,13 @@ export const unexpectedErrors = alarm("UnexpectedErrors", {
 });
 
 // The code refuses SMS past SMS_DAILY_LIMIT (a UTC day's window); this warns at 80% of it, while
-// there is still room to react to SMS pumping before legitimate users are refused too.
+// there is still room to react to SMS pumping before legitimate users are refused too. A one-day
+// period in CloudWatch's default sliding window sums the last 24 hours at every evaluation.
 countLines("SmsSentLines", "SmsSent", '{ $.event = "sms.sns.published" }');
 const smsDailyLimit = positiveInteger("SMS_DAILY_LIMIT") ?? 1000;
 export const smsDailySpend = alarm("SmsDailySpend", {
   namespace,
-  description: `SMS sent today reached 80% of SMS_DAILY_LIMIT (${smsDailyLimit}): check for SMS pumping before the budget refuses everyone.`,
+  description: `SMS sent in the last 24 hours reached 80% of SMS_DAILY_LIMIT (${smsDailyLimit}): check for SMS pumping before the budget refuses everyone.`,
   metricName: "SmsSent",
   period: ONE_DAY,
   threshold: Math.ceil(smsDailyLimit * 0.8),
