@@ -1,7 +1,9 @@
 // `npm run build`: bundles the Lambda handler (packages/functions/src/lambda.ts) into
-// dist/lambda/index.mjs with esbuild, beside the native argon2 binary it loads at runtime.
-// SST builds its own bundle on deploy (stacks/api.ts mirrors these settings); this one is what
-// lambda.bundle.test.ts and the benchmark load in a fresh process, so it must stand alone.
+// dist/lambda/index.mjs with esbuild, beside its chunks and the native argon2 binary it loads at
+// runtime. This directory is the deployed artefact: stacks/api.ts hands it to SST as `bundle` (SST
+// zips it as it is, adding only its encrypted resource file), lambda.bundle.test.ts boots it on the
+// Lambda runtime's Node, and the benchmark times its cold start. So it must stand alone, and hold
+// nothing that is not shipped (the metafile and size report go beside it, in dist/).
 import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
@@ -16,11 +18,15 @@ const outfile = join(outdir, "index.mjs");
 // @node-rs/argon2's loader (napi-rs) first tries `require("./argon2.<platform>.node")` relative to
 // itself, then the platform package. In the bundle `require` is created from index.mjs's URL (the
 // banner), so a copy of the binary beside index.mjs under its own name wins the first try. Lambda's
-// default architecture is x86_64 on Amazon Linux (glibc): linux-x64-gnu.
-const NATIVE_BINARIES = ["@node-rs/argon2-linux-x64-gnu/argon2.linux-x64-gnu.node"];
+// function's architecture is x86_64 on Amazon Linux 2023 (glibc), stacks/api.ts: linux-x64-gnu, the
+// version the lockfile pins with @node-rs/argon2 (scripts/infra.test.ts checks both).
+export const NATIVE_BINARIES = ["@node-rs/argon2-linux-x64-gnu/argon2.linux-x64-gnu.node"];
 
 // Things the Lambda never runs: esbuild must fail loudly rather than carry them.
 const FORBIDDEN = [/node_modules\/dynalite\//, /node_modules\/(playwright|vitest|fast-check)/, /^packages\/.*\.test\.ts$/, /^packages\/[^/]+\/src\/(local|testing)\//];
+
+export const OUTDIR = outdir;
+export const METAFILE = join(root, "dist/lambda-meta.json");
 
 export async function buildLambda({ quiet = false } = {}) {
   rmSync(outdir, { recursive: true, force: true });
@@ -66,6 +72,8 @@ export async function buildLambda({ quiet = false } = {}) {
   });
 
   const inputs = Object.keys(result.metafile.inputs);
+  const graphqlCopies = graphqlCopiesIn(inputs);
+  if (graphqlCopies.length !== 1) throw new Error(`the Lambda bundle must hold one copy of graphql, not: ${graphqlCopies.join(", ") || "none"}`);
   const forbidden = inputs.filter((file) => FORBIDDEN.some((pattern) => pattern.test(file)));
   if (forbidden.length > 0) throw new Error(`the Lambda bundle must not contain: ${forbidden.join(", ")}`);
 
@@ -76,12 +84,26 @@ export async function buildLambda({ quiet = false } = {}) {
   }
 
   const summary = sizeSummary(result.metafile, outfile);
-  writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile));
+  writeFileSync(METAFILE, JSON.stringify(result.metafile));
   writeFileSync(join(root, "dist/lambda-size.txt"), formatSummary(summary));
   const { eagerBytes, lazyBytes, nativeBytes } = summary;
   writeFileSync(join(root, "dist/lambda-size.json"), JSON.stringify({ eagerBytes, lazyBytes, nativeBytes }));
   if (!quiet) process.stdout.write(formatSummary(summary));
   return summary;
+}
+
+/**
+ * The copies of graphql among the bundle's inputs: its CommonJS files (.js) and/or its ESM files
+ * (.mjs), wherever installed. Two copies mean two GraphQLError classes, and callers' syntax errors
+ * masked as "Unexpected error.".
+ */
+export function graphqlCopiesIn(inputs) {
+  const copies = new Set();
+  for (const file of inputs) {
+    const match = file.match(/^(.*node_modules\/graphql)\/.*\.(m?js)$/);
+    if (match) copies.add(`${match[1]} (${match[2] === "mjs" ? "ESM" : "CommonJS"})`);
+  }
+  return [...copies];
 }
 
 /** Bytes per package in the entry (from the metafile), so growth has a name; chunks loaded on demand apart. */

@@ -1,5 +1,6 @@
-// esbuild plugins for the Lambda bundle, shared by scripts/build-lambda.mjs and SST's own build
-// (stacks/api.ts `nodejs.plugins` points here; SST expects a default export of plugins).
+// esbuild plugins for the Lambda bundle (scripts/build-lambda.mjs). SST does not build the function:
+// its `nodejs.plugins` bridge is broken in 4.17, and without these plugins its build carries two
+// copies of graphql, so stacks/api.ts ships the directory `npm run build` makes instead.
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 

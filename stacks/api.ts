@@ -1,39 +1,47 @@
+import { apiPermissions } from "./permissions.js";
 import { secrets } from "./secrets.js";
+import { deployer, list, positiveInteger, webAuthnSettings } from "./settings.js";
 import { table } from "./table.js";
 
 /**
- * The GraphQL API: one Lambda behind a Function URL, running packages/functions/src/lambda.ts.
- * Settings that differ per deployment come from the deployer's environment at `sst deploy` time
- * (e.g. `WEBAUTHN_RP_ID=id.example.com WEBAUTHN_ORIGINS=https://id.example.com npx sst deploy`).
+ * The GraphQL API: one Lambda behind a Function URL. SST ships `dist/lambda` as it is — the
+ * directory `npm run build` makes and packages/functions/src/lambda.bundle.test.ts boots — instead
+ * of bundling the sources itself (its own build carries two copies of graphql; see
+ * scripts/build-lambda.mjs). So `npm run build` must run before `sst deploy` (README, docs/ops.md).
+ * Settings that differ per deployment come from the deployer's environment at `sst deploy` time.
  */
 
-function list(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
+export const LAMBDA_BUNDLE = "dist/lambda";
 
-const deployer = process.env;
-
+const webauthn = webAuthnSettings();
 // Browsers may call the API from these origins; the same list reaches yoga's own CORS check.
-const corsOrigins = list(deployer.CORS_ORIGINS).length > 0 ? list(deployer.CORS_ORIGINS) : list(deployer.WEBAUTHN_ORIGINS);
+const corsOrigins = list(deployer.CORS_ORIGINS).length > 0 ? list(deployer.CORS_ORIGINS) : webauthn.origins;
 
 // Optional settings passed through when the deployer sets them (packages/core/src/config.ts and
 // rate-limit/limits.ts document each); unset ones keep the code's defaults.
-const PASS_THROUGH = /^(WEBAUTHN_RP_NAME|TOTP_ISSUER|SMS_DEFAULT_REGION|SMS_ALLOWED_COUNTRIES|SMS_DAILY_LIMIT|SESSION_TTL_SECONDS|SESSION_IDLE_SECONDS|DNS_SERVERS|DNS_TIMEOUT_MS|GRAPHIQL|INTROSPECTION|LOG_LEVEL|RATE_LIMIT_[A-Z_]+)$/;
+const PASS_THROUGH = /^(WEBAUTHN_RP_NAME|TOTP_ISSUER|SMS_DEFAULT_REGION|SMS_ALLOWED_COUNTRIES|SMS_DAILY_LIMIT|SESSION_TTL_SECONDS|SESSION_IDLE_SECONDS|DNS_SERVERS|DNS_TIMEOUT_MS|GRAPHIQL|INTROSPECTION|LOG_LEVEL|EMAIL_PROVIDER|EMAIL_FROM|EMAIL_DAILY_LIMIT|APP_URL|RATE_LIMIT_[A-Z_]+)$/;
 const passedThrough = Object.fromEntries(
   Object.entries(deployer).filter((entry): entry is [string, string] => PASS_THROUGH.test(entry[0]) && Boolean(entry[1])),
 );
 
+// A ceiling on parallel executions (and so on DynamoDB and SNS load and cost) when the deployer
+// sets one; unset, the function shares the account's unreserved concurrency.
+const reservedConcurrency = positiveInteger("RESERVED_CONCURRENCY");
+
 export const api = new sst.aws.Function("Graphql", {
-  handler: "packages/functions/src/lambda.handler",
-  runtime: "nodejs20.x",
-  // The argon2 binary installed for the function is linux-x64 (see nodejs.install).
+  bundle: LAMBDA_BUNDLE,
+  handler: "index.handler",
+  // Node 24 is supported until 2028-04-30; the bundle targets Node 20 syntax and runs unchanged.
+  runtime: "nodejs24.x",
+  // The argon2 binary scripts/build-lambda.mjs puts beside the bundle is linux-x64-gnu.
   architecture: "x86_64",
   // argon2id needs ~19 MiB a hash, and Lambda's CPU share grows with memory: 1 GB keeps a sign-in fast.
   memory: "1024 MB",
   timeout: "20 seconds",
+  ...(reservedConcurrency ? { concurrency: { reserved: reservedConcurrency } } : {}),
+  // Plain-text lines: the code writes one JSON object per line, which CloudWatch metric filters
+  // (stacks/alarms.ts) read as they are.
+  logging: { retention: "1 month", format: "text" },
   url: {
     authorization: "none",
     cors:
@@ -47,29 +55,22 @@ export const api = new sst.aws.Function("Graphql", {
           }
         : false,
   },
-  // Resource.Table.name and Resource.EncryptionKey.value in the function, with IAM access to the table.
-  link: [table, ...secrets],
-  // SMS codes go straight to phone numbers, which have no ARN to scope the permission to.
-  permissions: [{ actions: ["sns:Publish"], resources: ["*"] }],
+  // Secrets only: Resource.EncryptionKey.value in the function. The table is not linked (that
+  // would grant dynamodb:*); its name comes as TABLE_NAME and its permissions are listed.
+  link: [...secrets],
+  permissions: apiPermissions,
   environment: {
     ...passedThrough,
+    TABLE_NAME: table.name,
     NODE_ENV: "production",
     SMS_PROVIDER: "sns",
+    // The most SNS may charge for one text (USD), as the AWS.SNS.SMS.MaxPrice attribute of each
+    // Publish: SMS pumping aims at destinations that cost far more than a code is worth. SNS has no
+    // account-wide cap per message, only this attribute; packages/core's SNS sender must send it.
+    SMS_MAX_PRICE_USD: deployer.SMS_MAX_PRICE_USD || "0.50",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    ...(deployer.WEBAUTHN_RP_ID ? { WEBAUTHN_RP_ID: deployer.WEBAUTHN_RP_ID } : {}),
-    ...(deployer.WEBAUTHN_ORIGINS ? { WEBAUTHN_ORIGINS: list(deployer.WEBAUTHN_ORIGINS).join(",") } : {}),
+    ...(webauthn.rpId ? { WEBAUTHN_RP_ID: webauthn.rpId } : {}),
+    ...(webauthn.origins.length > 0 ? { WEBAUTHN_ORIGINS: webauthn.origins.join(",") } : {}),
     ...(corsOrigins.length > 0 ? { CORS_ORIGINS: corsOrigins.join(",") } : {}),
-  },
-  nodejs: {
-    format: "esm",
-    // As `npm run build`: what the first request does not need loads on first use, not at cold start.
-    splitting: true,
-    // @node-rs/argon2 loads a native binary: SST installs the package (for linux x64) beside the
-    // bundle instead of bundling it. `npm run build` ships the same binary beside dist/lambda.
-    install: ["@node-rs/argon2"],
-    // Error type names are read from class names at runtime (result unions' __typename).
-    esbuild: { keepNames: true },
-    // Swap the 8.8 MB offline GraphiQL page for yoga's CDN one, as `npm run build` does.
-    plugins: "scripts/lambda-esbuild-plugins.mjs",
   },
 });

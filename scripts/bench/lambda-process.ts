@@ -18,7 +18,7 @@ const ANSWER = "@@lambda-answer ";
 // The child: nothing but the bundle, Node's built-ins and this loop.
 const CHILD_SOURCE = `
 import { createInterface } from "node:readline";
-const { handler } = await import(process.env.LAMBDA_BUNDLE_URL);
+const handler = (await import(process.env.LAMBDA_BUNDLE_URL))[process.env.LAMBDA_HANDLER_EXPORT];
 for await (const line of createInterface({ input: process.stdin })) {
   let answer;
   try {
@@ -47,12 +47,22 @@ export interface LambdaProcess {
   close(): Promise<void>;
 }
 
-export function startLambdaProcess(env: Record<string, string>, bundle = BUNDLE_FILE): LambdaProcess {
+export interface LambdaProcessOptions {
+  /** The `node` to run (scripts/lambda-node.mjs: the runtime's); the current one by default. */
+  node?: string;
+  /** The working directory: Lambda runs from the package root (/var/task). */
+  cwd?: string;
+  /** The handler's export name (`index.handler` -> handler). */
+  exportName?: string;
+}
+
+export function startLambdaProcess(env: Record<string, string>, bundle = BUNDLE_FILE, options: LambdaProcessOptions = {}): LambdaProcess {
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build\``);
   const spawnedAt = performance.now();
   // A clean environment: only what a Lambda would have, plus PATH for node itself.
-  const child = spawn(process.execPath, ["--input-type=module", "-e", CHILD_SOURCE], {
-    env: { PATH: process.env.PATH ?? "", AWS_LAMBDA_FUNCTION_NAME: "access-identity-graphql", LAMBDA_BUNDLE_URL: pathToFileURL(bundle).href, ...env },
+  const child = spawn(options.node ?? process.execPath, ["--input-type=module", "-e", CHILD_SOURCE], {
+    env: { PATH: process.env.PATH ?? "", AWS_LAMBDA_FUNCTION_NAME: "access-identity-graphql", LAMBDA_BUNDLE_URL: pathToFileURL(bundle).href, LAMBDA_HANDLER_EXPORT: options.exportName ?? "handler", ...env },
+    cwd: options.cwd,
     stdio: ["pipe", "pipe", "pipe"],
   });
   let logs = "";

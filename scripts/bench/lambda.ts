@@ -1,9 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { lambdaNode } from "../lambda-node.mjs";
+import { deployPackage, lambdaRuntimeEnv } from "../sst-eval/deploy-package.js";
+import { evaluateSstConfig, functions } from "../sst-eval/evaluate.js";
 import { BUILD_SCRIPT, BUNDLE_FILE, graphqlEvent, startLambdaProcess } from "./lambda-process.js";
 import { median, round } from "./stats.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
 
 export interface BundleSize {
   /** What a cold start loads: index.mjs and the chunks it imports statically. */
@@ -14,10 +20,10 @@ export interface BundleSize {
   nativeBytes: number;
 }
 
-/** The bundle's size as the build measured it (dist/lambda-size.json), building it first when missing. */
+/** The deployed artefact's size as `npm run build` measures it (dist/lambda-size.json), built afresh. */
 export function bundleSize(): BundleSize {
   const sizes = join(dirname(BUNDLE_FILE), "..", "lambda-size.json");
-  if (!existsSync(BUNDLE_FILE) || !existsSync(sizes)) execFileSync(process.execPath, [BUILD_SCRIPT], { stdio: "ignore" });
+  execFileSync(process.execPath, [BUILD_SCRIPT], { stdio: "ignore" });
   const { eagerBytes, lazyBytes, nativeBytes } = JSON.parse(readFileSync(sizes, "utf8")) as Record<string, number>;
   return { bytes: eagerBytes!, lazyBytes: lazyBytes!, nativeBytes: nativeBytes! };
 }
@@ -28,25 +34,33 @@ export interface ColdStart {
 }
 
 /**
- * Cold start: a fresh `node` process imports the bundle and answers its first Function URL event
- * (an authenticated `me`, so the first DynamoDB request is included). Milliseconds from spawn to
- * the answer, median of `runs`, one process at a time.
+ * Cold start of the function as deployed: the package SST would ship for production (the built
+ * directory the stack names, plus SST's encrypted resource file), on the Lambda runtime's Node, with
+ * the stack's environment, imports its handler in a fresh process and answers its first Function
+ * URL event (an authenticated `me`, so the first DynamoDB request is included). Milliseconds from
+ * spawn to the answer, median of `runs`, one process at a time.
  */
 export async function coldStart(dynamoEndpoint: string, tableName: string, runs = 5): Promise<ColdStart> {
+  const evaluation = await evaluateSstConfig({
+    stage: "production",
+    env: { WEBAUTHN_RP_ID: "example.com", WEBAUTHN_ORIGINS: "https://app.example.com", SST_SECRET_EncryptionKey: randomBytes(32).toString("base64") },
+  });
+  const declared = functions(evaluation).find((f) => f.name === "Graphql")!;
+  const deployed = deployPackage(root, evaluation.app, declared);
+  const node = lambdaNode();
   const env = {
-    AWS_REGION: "us-east-1",
+    ...deployed.env,
+    ...lambdaRuntimeEnv(declared, deployed.dir),
     AWS_ACCESS_KEY_ID: "bench",
     AWS_SECRET_ACCESS_KEY: "bench",
     AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    // The benchmark's own store and table, instead of the stack's.
     TABLE_NAME: tableName,
-    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    NODE_ENV: "production",
     LOG_LEVEL: "warn",
   };
   const samplesMs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const fn = startLambdaProcess(env);
+    const fn = startLambdaProcess(env, deployed.handlerFile, { node, cwd: deployed.dir, exportName: deployed.exportName });
     try {
       const result = await fn.invoke(graphqlEvent(`query { me { email } }`, {}, { token: randomBytes(32).toString("base64url") }));
       const elapsed = fn.sinceSpawn();
@@ -56,5 +70,6 @@ export async function coldStart(dynamoEndpoint: string, tableName: string, runs 
       await fn.close();
     }
   }
+  rmSync(deployed.dir, { recursive: true, force: true });
   return { medianMs: median(samplesMs), samplesMs };
 }

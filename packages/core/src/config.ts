@@ -19,6 +19,8 @@ export interface Config {
     defaultRegion?: string;
     allowedCountries?: string[];
     dailyLimit: number;
+    /** The most one text may cost in USD (SNS `AWS.SNS.SMS.MaxPrice`): an SMS-pumping run to premium routes is refused by SNS. */
+    maxPriceUsd?: string;
   };
   dnsServers?: string[];
   dnsTimeoutMs: number;
@@ -55,6 +57,14 @@ function list(value: string | undefined): string[] | undefined {
 function int(value: string | undefined, fallback: number): number {
   const n = value === undefined || value === "" ? NaN : Number(value);
   return Number.isInteger(n) && n >= 0 ? n : fallback;
+}
+
+/** A positive decimal as SNS takes it ("0.50"), or undefined when unset; anything else stops the start. */
+function decimal(name: string, value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(trimmed) || Number(trimmed) <= 0) throw new Error(`${name} must be a positive decimal such as 0.50`);
+  return trimmed;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -139,6 +149,7 @@ export function loadConfig(env: Env = process.env): Config {
       defaultRegion: env.SMS_DEFAULT_REGION?.toUpperCase() || undefined,
       allowedCountries: list(env.SMS_ALLOWED_COUNTRIES)?.map((c) => c.toUpperCase()),
       dailyLimit: int(env.SMS_DAILY_LIMIT, 1000),
+      maxPriceUsd: decimal("SMS_MAX_PRICE_USD", env.SMS_MAX_PRICE_USD),
     },
     dnsServers: list(env.DNS_SERVERS),
     dnsTimeoutMs: int(env.DNS_TIMEOUT_MS, 3000),

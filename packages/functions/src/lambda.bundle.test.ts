@@ -1,41 +1,61 @@
-// What users rely on: the artefact we deploy — the esbuild bundle, not the TypeScript sources —
-// starts in a fresh Node process with only Lambda's environment, finds its native argon2 binary,
-// reads its configuration from SST's linked resources (or plain env vars outside SST), answers
-// Function URL events with GraphQL results, and never leaks a stack trace.
+// What users rely on: the artefact we deploy — the directory `npm run build` makes and the stack
+// hands SST as its `bundle`, not the TypeScript sources — starts on the Lambda runtime's Node in a
+// fresh process with only Lambda's environment, finds its native argon2 binary, reads its table
+// name and encryption key the way SST delivers them (environment variables, and the encrypted
+// resource file SST adds to the bundle), answers Function URL events with GraphQL results, keeps a
+// caller's syntax error a syntax error, refuses to start half-configured, and never leaks a stack.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { ensureTable } from "@access-identity/core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import {
   BUILD_SCRIPT,
-  BUNDLE_FILE,
   functionUrlEvent,
   graphqlEvent,
   startLambdaProcess,
   type HttpResultV2,
   type LambdaProcess,
 } from "../../../scripts/bench/lambda-process.ts";
+import { graphqlCopiesIn, METAFILE } from "../../../scripts/build-lambda.mjs";
+import { lambdaNode } from "../../../scripts/lambda-node.mjs";
+import { evaluateSstConfig, functions, type RecordedFunction } from "../../../scripts/sst-eval/evaluate.ts";
+import { deployPackage, lambdaRuntimeEnv, type DeployPackage } from "../../../scripts/sst-eval/deploy-package.ts";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "./local/embedded-dynamo.js";
 
+const root = fileURLToPath(new URL("../../..", import.meta.url));
 const TABLE = "identity-bundle-test";
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { __typename
   ... on SignedIn { session { token aal } user { email } } ... on Error { message } } }`;
 const ME = `query { me { email } }`;
 
 let dynamo: EmbeddedDynamo;
-let packageDir: string;
+let declared: RecordedFunction;
+let deployed: DeployPackage;
+let node: string;
 let awsEnv: Record<string, string>;
 const encryptionKey = randomBytes(32).toString("base64");
 const started: LambdaProcess[] = [];
 
-function lambda(env: Record<string, string>): LambdaProcess {
-  const child = startLambdaProcess({ ...awsEnv, ...env }, join(packageDir, "index.mjs"));
+/** The deployed package on the runtime's Node, from its root, with `env` and nothing else. */
+function boot(env: Record<string, string>): LambdaProcess {
+  const child = startLambdaProcess(env, deployed.handlerFile, { node, cwd: deployed.dir, exportName: deployed.exportName });
   started.push(child);
   return child;
+}
+
+/** As deployed: the stack's environment, SST's resource file and key, Lambda's own variables. */
+function asDeployed(overrides: Record<string, string | undefined> = {}): LambdaProcess {
+  const env: Record<string, string | undefined> = { ...deployed.env, ...lambdaRuntimeEnv(declared, deployed.dir), ...awsEnv, ...overrides };
+  return boot(Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)));
+}
+
+/** Outside SST: the same package with plain environment variables, as a local run would have. */
+function lambda(env: Record<string, string>): LambdaProcess {
+  return boot({ ...awsEnv, ...env });
 }
 
 /** Header names are case-insensitive; Function URLs pass on whatever case the handler used. */
@@ -49,14 +69,19 @@ function json(result: HttpResultV2): any {
 }
 
 beforeAll(async () => {
-  // Build the bundle from the current sources (about 2 s): the test must never pass on a stale one.
+  // `npm run build` from the current sources (about 2 s): the test must never pass on a stale one.
   execFileSync(process.execPath, [BUILD_SCRIPT], { stdio: "pipe" });
-  // Run it from outside the repo, as Lambda does from its zip: no node_modules to fall back on,
-  // so argon2's native binary must be found beside the bundle.
-  packageDir = mkdtempSync(join(tmpdir(), "lambda-package-"));
-  for (const file of readdirSync(dirname(BUNDLE_FILE)).filter((name) => /\.(mjs|node)$/.test(name) || name === "chunks")) {
-    cpSync(join(dirname(BUNDLE_FILE), file), join(packageDir, file), { recursive: true });
-  }
+  // The function exactly as sst.config.ts declares it for production, evaluated as SST does.
+  const evaluation = await evaluateSstConfig({
+    stage: "production",
+    env: { WEBAUTHN_RP_ID: "example.com", WEBAUTHN_ORIGINS: "https://app.example.com", SST_SECRET_EncryptionKey: encryptionKey },
+  });
+  declared = functions(evaluation).find((f) => f.name === "Graphql")!;
+  deployed = deployPackage(root, evaluation.app, declared);
+  // The runtime's Node (nodejs24.x -> 24), cached after the first download.
+  node = lambdaNode();
+  expect(execFileSync(node, ["--version"], { encoding: "utf8" })).toMatch(new RegExp(`^v${declared.args.runtime.match(/^nodejs(\d+)\.x$/)[1]}\.`));
+
   dynamo = await startEmbeddedDynamo();
   const client = new DynamoDBClient({
     endpoint: dynamo.endpoint,
@@ -64,6 +89,8 @@ beforeAll(async () => {
     credentials: { accessKeyId: "test", secretAccessKey: "test" },
   });
   await ensureTable(client, TABLE);
+  // The table the stack names, for the function as deployed.
+  await ensureTable(client, declared.args.environment.TABLE_NAME);
   client.destroy();
   // What Lambda's runtime provides, pointed at the in-memory store.
   awsEnv = {
@@ -75,13 +102,39 @@ beforeAll(async () => {
     NODE_ENV: "production",
     LOG_LEVEL: "error",
   };
-});
+}, 300_000);
 
 afterAll(async () => {
   await Promise.all(started.map((child) => child.close()));
   await dynamo?.close();
-  if (packageDir) rmSync(packageDir, { recursive: true, force: true });
+  if (deployed) rmSync(deployed.dir, { recursive: true, force: true });
 });
+
+test("as deployed (stack environment, SST's resource file, Node of the runtime): signs up, answers `me`, and a syntax error stays one", async () => {
+  const fn = asDeployed();
+  const email = `deployed-${Date.now()}@example.com`;
+  const signUp = json(await fn.invoke(graphqlEvent(SIGN_UP, { input: { email, password: "correct horse battery staple" } })));
+  expect(signUp.data.signUp).toMatchObject({ __typename: "SignedIn", session: { aal: "AAL1" }, user: { email } });
+  const me = json(await fn.invoke(graphqlEvent(ME, {}, { token: signUp.data.signUp.session.token })));
+  expect(me).toEqual({ data: { me: { email } } });
+  // Masked as "Unexpected error." if graphql were bundled twice (two GraphQLError classes).
+  const broken = json(await fn.invoke(graphqlEvent("{ me { email ")));
+  expect(broken.errors[0].message).toMatch(/^Syntax Error/);
+  // The key came from resource.enc: no variable carries it.
+  expect(Object.keys(deployed.env)).not.toContain("ENCRYPTION_KEY");
+}, 60_000);
+
+test("the deployed directory is the handler, its chunks and the argon2 binary, with one copy of graphql", () => {
+  expect(readdirSync(deployed.dir).sort()).toEqual(["argon2.linux-x64-gnu.node", "chunks", "index.mjs", "resource.enc"]);
+  const inputs = Object.keys(JSON.parse(readFileSync(METAFILE, "utf8")).inputs);
+  expect(graphqlCopiesIn(inputs)).toEqual(["node_modules/graphql (CommonJS)"]);
+  expect(dirname(deployed.handlerFile)).toBe(deployed.dir);
+});
+
+test("refuses to start without its table name or its key, at init", async () => {
+  await expect(asDeployed({ SST_KEY: undefined }).invoke(graphqlEvent(ME))).rejects.toThrow(/cannot start: ENCRYPTION_KEY is not configured .*EncryptionKey secret/);
+  await expect(asDeployed({ TABLE_NAME: undefined }).invoke(graphqlEvent(ME))).rejects.toThrow(/cannot start without TABLE_NAME/);
+}, 60_000);
 
 test("outside SST (env vars): signs up through a Function URL event, then answers `me` with the token", async () => {
   const fn = lambda({ TABLE_NAME: TABLE, ENCRYPTION_KEY: encryptionKey });

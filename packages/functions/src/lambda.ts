@@ -19,8 +19,22 @@ export interface HttpResultV2 {
   isBase64Encoded: boolean;
 }
 
+/**
+ * A function deployed without its table or its key must fail at init, where Lambda reports it and
+ * the FunctionErrors alarm fires, not answer every caller "Unexpected error." (nor fall back to the
+ * local default table name, which exists in no AWS account). createCore refuses a missing key.
+ */
+function start(env: Record<string, string | undefined>): ReturnType<typeof createHandler> {
+  if (!env.TABLE_NAME) throw new Error("the API function cannot start without TABLE_NAME (stacks/api.ts passes the table's name)");
+  try {
+    return createHandler(createCore(loadConfig(env)));
+  } catch (error) {
+    throw new Error(`the API function cannot start: ${(error as Error).message} (the key is the linked EncryptionKey secret: \`npx sst secret set EncryptionKey ...\`)`, { cause: error });
+  }
+}
+
 // Built once per container, reused by every invocation it serves.
-const handle = createHandler(createCore(loadConfig()));
+const handle = start(process.env);
 
 /** Bridges the event to the same Fetch handler the local server uses (after yoga's Lambda example). */
 export async function handler(event: HttpEventV2): Promise<HttpResultV2> {

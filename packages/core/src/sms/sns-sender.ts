@@ -10,7 +10,7 @@ import type { SmsSender } from "./port.js";
  * which is how tests point it at a loopback endpoint. The SDK retries throttling and 5xx answers
  * (3 attempts in all); a refusal (4xx, e.g. InvalidParameter) is final at once.
  */
-export function snsSmsSender(config: Pick<Config, "region">, log: Logger): SmsSender {
+export function snsSmsSender(config: Pick<Config, "region" | "sms">, log: Logger): SmsSender {
   // The SNS client loads with the first text a process sends, not at every cold start.
   const load = loadOnce(async () => {
     const { SNSClient, PublishCommand } = await import("@aws-sdk/client-sns");
@@ -35,6 +35,8 @@ export function snsSmsSender(config: Pick<Config, "region">, log: Logger): SmsSe
             MessageAttributes: {
               // Transactional: routed for reliability (one-time codes), not for lowest cost.
               "AWS.SNS.SMS.SMSType": { DataType: "String", StringValue: "Transactional" },
+              // A cap on what one text may cost: SNS refuses a route dearer than this (SMS pumping).
+              ...(config.sms.maxPriceUsd ? { "AWS.SNS.SMS.MaxPrice": { DataType: "Number", StringValue: config.sms.maxPriceUsd } } : {}),
             },
           }),
         );

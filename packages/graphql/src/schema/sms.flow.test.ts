@@ -12,9 +12,10 @@ import { type SnsEndpoint } from "@access-identity/testing/sns";
 let api: TestApi;
 let sns: SnsEndpoint;
 let close: () => Promise<void>;
+let startAnother: Awaited<ReturnType<typeof startSmsTestApi>>["startAnother"];
 
 beforeAll(async () => {
-  ({ api, sns, close } = await startSmsTestApi());
+  ({ api, sns, close, startAnother } = await startSmsTestApi());
 });
 afterAll(() => close());
 
@@ -156,4 +157,21 @@ describe("SMS_PROVIDER=console (local development)", () => {
       await local.close();
     }
   });
+});
+
+// Threat: SMS pumping through premium routes. With SMS_MAX_PRICE_USD set, every text asks SNS to
+// refuse a route dearer than that (the stack sets it in AWS).
+test("each text carries the configured price cap to SNS", async () => {
+  const capped = await startAnother({ env: { SMS_MAX_PRICE_USD: "0.50" } });
+  try {
+    const user = await signUpFrom(capped);
+    await startSmsEnrolment(capped, user, uniqueMobile());
+    expect(sns.messages.at(-1)!.attributes["AWS.SNS.SMS.MaxPrice"]).toBe("0.50");
+  } finally {
+    await capped.close();
+  }
+  // Unset, no cap is sent (SNS's account-level spend limit still applies).
+  const user = await signUpFrom(api);
+  await startSmsEnrolment(api, user, uniqueMobile());
+  expect(sns.messages.at(-1)!.attributes).not.toHaveProperty(["AWS.SNS.SMS.MaxPrice"]);
 });
