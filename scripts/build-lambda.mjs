@@ -45,9 +45,8 @@ export async function buildLambda({ quiet = false } = {}) {
     platform: "node",
     target: "node20",
     format: "esm",
+    // Names may be minified: result members carry their GraphQL type name as a literal tag, never a class name.
     minify: true,
-    // Error type names are read from class names at runtime (GraphQL __typename of result unions).
-    keepNames: true,
     sourcemap: false,
     metafile: true,
     legalComments: "none",

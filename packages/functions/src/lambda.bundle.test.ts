@@ -117,6 +117,9 @@ test("as deployed (stack environment, SST's resource file, Node of the runtime):
   expect(signUp.data.signUp).toMatchObject({ __typename: "SignedIn", session: { aal: "AAL1" }, user: { email } });
   const me = json(await fn.invoke(graphqlEvent(ME, {}, { token: signUp.data.signUp.session.token })));
   expect(me).toEqual({ data: { me: { email } } });
+  // A typed error keeps its GraphQL type name in the minified bundle (names are tags, not class names).
+  const again = json(await fn.invoke(graphqlEvent(SIGN_UP, { input: { email, password: "correct horse battery staple" } })));
+  expect(again.data.signUp.__typename).toBe("ConflictError");
   // Masked as "Unexpected error." if graphql were bundled twice (two GraphQLError classes).
   const broken = json(await fn.invoke(graphqlEvent("{ me { email ")));
   expect(broken.errors[0].message).toMatch(/^Syntax Error/);
