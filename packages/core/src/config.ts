@@ -1,5 +1,6 @@
-import { Resource } from "sst/resource";
 import { KeyRing } from "./crypto/keys.js";
+import { loadEmailConfig, type EmailConfig } from "./email/config.js";
+import { int, sstResource, type Env } from "./env.js";
 import { loadLimits, type Limits } from "./rate-limit/limits.js";
 
 /**
@@ -29,18 +30,10 @@ export interface Config {
   graphiql: boolean;
   introspection: boolean;
   limits: Limits;
-}
-
-type Env = Record<string, string | undefined>;
-
-/** Reads a linked SST resource property; undefined outside SST (Resource throws there). */
-function sstResource(name: string, prop: string): string | undefined {
-  try {
-    const value = (Resource as unknown as Record<string, Record<string, unknown>>)[name]?.[prop];
-    return typeof value === "string" ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  /** Email delivery (EMAIL_PROVIDER, EMAIL_FROM, APP_URL, EMAIL_DAILY_LIMIT). */
+  email: EmailConfig;
+  /** An account whose address was never verified reads as absent after this many days (UNVERIFIED_ACCOUNT_TTL_DAYS). */
+  unverifiedAccountTtlDays: number;
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -49,11 +42,6 @@ function list(value: string | undefined): string[] | undefined {
     .map((s) => s.trim())
     .filter(Boolean);
   return items && items.length > 0 ? items : undefined;
-}
-
-function int(value: string | undefined, fallback: number): number {
-  const n = value === undefined || value === "" ? NaN : Number(value);
-  return Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -151,5 +139,7 @@ export function loadConfig(env: Env = process.env): Config {
     graphiql: bool(env.GRAPHIQL, !production),
     introspection: bool(env.INTROSPECTION, !production),
     limits: loadLimits(env),
+    email: loadEmailConfig(env),
+    unverifiedAccountTtlDays: Math.max(1, int(env.UNVERIFIED_ACCOUNT_TTL_DAYS, 7)),
   };
 }
