@@ -12,8 +12,10 @@ export const table = new sst.aws.Dynamo("Table", {
     GSI1: {
       hashKey: "GSI1PK",
       rangeKey: "GSI1SK",
-      projection: ["type", "userId", "email", "domain", "createdAt", "twoFactorEnabled", "factors", "backupCodes"],
+      projection: ["type", "userId", "email", "domain", "createdAt", "twoFactorEnabled", "factors", "backupCodes", "emailVerified"],
     },
   },
   ttl: "expiresAt",
+  // New items (the email outbox among them) go to the notifier function: stacks/notifier.ts.
+  stream: "new-image",
 });

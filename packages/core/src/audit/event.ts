@@ -17,6 +17,9 @@ export const auditActions = [
   "DOMAIN_POLICY_CHANGED",
   "DOMAIN_OWNER_ADDED",
   "DOMAIN_OWNER_REMOVED",
+  "PASSWORD_CHANGED",
+  "PASSWORD_RESET",
+  "EMAIL_VERIFIED",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

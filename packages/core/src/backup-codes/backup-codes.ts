@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Account } from "../accounts/account.js";
 import { userRef } from "../accounts/account.js";
 import { recordAudit, userStream } from "../audit/audit.js";
-import { writeIf } from "../db/client.js";
+import { updateIf, writeIf } from "../db/client.js";
 import { keys } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import { ConflictError } from "../errors.js";
@@ -68,7 +68,7 @@ export async function consumeBackupCode(
   const normalised = normaliseBackupCode(raw);
   if (!normalised) return "wrong";
   const hash = hashFor(deps, account, normalised);
-  const spent = await writeIf(
+  const spent = await updateIf(
     deps.db,
     new UpdateCommand({
       TableName: deps.db.table,
@@ -77,10 +77,13 @@ export async function consumeBackupCode(
       // Invariant: each backup code signs in once, even when raced by parallel requests.
       ConditionExpression: "contains(backupCodes, :hash)",
       ExpressionAttributeValues: { ":code": new Set([hash]), ":hash": hash },
+      // The codes left (the set's attribute goes when its last code does), for the owner's notification.
+      ReturnValues: "UPDATED_NEW",
     }),
   );
   if (!spent) return (await wasSpent(deps, account, hash)) ? "spent" : "wrong";
-  await recordAudit(deps, { action: "BACKUP_CODE_USED", actor: userRef(account), subject: userRef(account) }, [
+  const remaining = (spent.backupCodes as Set<string> | undefined)?.size ?? 0;
+  await recordAudit(deps, { action: "BACKUP_CODE_USED", actor: userRef(account), subject: userRef(account), detail: `${remaining} remaining` }, [
     userStream(account.userId),
   ]);
   return "consumed";

@@ -100,7 +100,7 @@ export async function turnChallengeIntoSession(db: Db, challengeId: string, attr
       TableName: db.table,
       Key: keys.session(challengeId),
       UpdateExpression:
-        "SET #type = :session, tokenHash = :tokenHash, aal = :aal, aal2At = :aal2At, createdAt = :createdAt, authStartedAt = :authStartedAt, expiresAt = :expiresAt, lastSeenAt = :lastSeenAt, enrolmentRequired = :enrolmentRequired REMOVE #state, attempts, factors",
+        "SET #type = :session, tokenHash = :tokenHash, aal = :aal, aal2At = :aal2At, createdAt = :createdAt, authStartedAt = :authStartedAt, expiresAt = :expiresAt, lastSeenAt = :lastSeenAt, enrolmentRequired = :enrolmentRequired REMOVE #state, attempts, factors, purpose, pendingPasswordHash",
       // Invariant: a challenge becomes a session once, unexpired and within its attempt budget.
       ConditionExpression: "#type = :challenge AND attempts < :max AND expiresAt > :now",
       ExpressionAttributeNames: { "#type": "type", "#state": "state" },

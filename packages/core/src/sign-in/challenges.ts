@@ -6,7 +6,12 @@ import { ExpiredError } from "../errors.js";
 import { newId } from "../ids.js";
 import { CHALLENGE_MAX_ATTEMPTS, CHALLENGE_TTL_SECONDS, type ChallengeRecord, type SignInChallengeView } from "./challenge.js";
 
-export async function createChallenge(deps: Deps, account: Account, accountReadAt: Date): Promise<ChallengeRecord> {
+export async function createChallenge(
+  deps: Deps,
+  account: Account,
+  accountReadAt: Date,
+  purpose?: Pick<ChallengeRecord, "purpose" | "pendingPasswordHash">,
+): Promise<ChallengeRecord> {
   const now = deps.clock.now();
   const challenge: ChallengeRecord = {
     type: "challenge",
@@ -19,6 +24,7 @@ export async function createChallenge(deps: Deps, account: Account, accountReadA
     attempts: 0,
     factors: account.factors ?? {},
     state: {},
+    ...purpose,
   };
   await challengeItems.putChallenge(deps.db, challenge);
   return challenge;

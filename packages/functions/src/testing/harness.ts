@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
-import type { Clock } from "@access-identity/core";
+import { createLogger, type Clock } from "@access-identity/core";
+import { sesEmailSender } from "@access-identity/core/email/ses-sender";
+import { linkIn, startSesEndpoint, type SesEndpoint } from "../../../testing/src/ses-endpoint.js";
 import { startLocalServer, type LocalServer, type LocalServerOptions } from "../local/server.js";
 import { createHandler } from "../http.js";
 
@@ -24,6 +26,10 @@ export interface GqlResult<T = any> {
 export interface TestApi {
   server: LocalServer;
   clock: TestClock;
+  /** The loopback SES v2 endpoint every email goes to, through the real SES client. */
+  mail: SesEndpoint;
+  /** Sends every email due (the local delivery loop's sweep) and waits for it. */
+  deliverEmails(): Promise<void>;
   /** POSTs one GraphQL operation through the same handler the Lambda and the local server use. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string; ip?: string; headers?: Record<string, string> }): Promise<GqlResult<T>>;
   close(): Promise<void>;
@@ -35,16 +41,23 @@ export interface TestApi {
  */
 export async function startTestApi(options: LocalServerOptions & { env?: Record<string, string> } = {}): Promise<TestApi> {
   const clock = new TestClock();
+  const mail = await startSesEndpoint();
+  const email = sesEmailSender(
+    { region: "us-east-1", from: "Access Identity <no-reply@example.test>", endpoint: mail.url, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    createLogger({ level: "silent" }),
+  );
   const server = await startLocalServer({
     inMemory: true,
     ...options,
     env: { PORT: "0", ENCRYPTION_KEY: "A".repeat(43) + "=", LOG_LEVEL: "silent", SMS_PROVIDER: "console", ...options.env },
-    core: { clock, ...options.core },
+    core: { clock, email, ...options.core },
   });
   const handle = createHandler(server.deps);
   return {
     server,
     clock,
+    mail,
+    deliverEmails: () => server.delivery.flush(),
     async gql(query, variables, opts = {}) {
       const response = await handle(
         new Request(`${server.url}/graphql`, {
@@ -63,7 +76,10 @@ export async function startTestApi(options: LocalServerOptions & { env?: Record<
       const body = (await response.json()) as { data?: any; errors?: GqlResult["errors"] };
       return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
     },
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      await mail.close();
+    },
   };
 }
 
@@ -89,7 +105,24 @@ export async function signUpUser(api: TestApi, email = uniqueEmail()): Promise<{
   );
   const result = res.data?.signUp;
   if (result?.__typename !== "SignedIn") throw new Error(`sign-up failed: ${JSON.stringify(res)}`);
+  // As its owner would: open the verification link emailed at sign-up (only verified addresses count for domains).
+  await verifyEmailFromInbox(api, email);
   return { email, token: result.session.token, userId: result.user.id };
+}
+
+export const VERIFY_EMAIL = `mutation($input: VerifyEmailInput!) { verifyEmail(input: $input) { __typename
+  ... on EmailVerified { user { email emailVerified } } ... on InvalidCodeError { message } ... on Error { message } } }`;
+
+/** The token of the latest link to `path` emailed to `address` (after delivering what is due). */
+export async function tokenFromInbox(api: TestApi, address: string, path: "/verify-email" | "/reset-password"): Promise<string> {
+  await api.deliverEmails();
+  return linkIn(api.mail.lastTo(address), path).searchParams.get("token") ?? "";
+}
+
+/** Opens the latest verification link sent to `address`. */
+export async function verifyEmailFromInbox(api: TestApi, address: string): Promise<void> {
+  const res = await api.gql(VERIFY_EMAIL, { input: { token: await tokenFromInbox(api, address, "/verify-email") } });
+  if (res.data?.verifyEmail.__typename !== "EmailVerified") throw new Error(`verification failed: ${JSON.stringify(res)}`);
 }
 
 /** The independent TOTP implementation: Debian's oathtool (`-N` for another moment). */

@@ -76,7 +76,7 @@ const SignInChallengeRef = builder.objectRef<SignInChallengeView>("SignInChallen
   }),
 });
 
-const SecondFactorRequired = successType<{ challenge: SignInChallengeView }>("SecondFactorRequired", {
+export const SecondFactorRequired = successType<{ challenge: SignInChallengeView }>("SecondFactorRequired", {
   fields: (t) => ({ challenge: t.field({ type: SignInChallengeRef, resolve: (s) => s.challenge }) }),
 });
 
