@@ -14,6 +14,7 @@ export default $config({
     await import("./stacks/table.js");
     await import("./stacks/secrets.js");
     const { api } = await import("./stacks/api.js");
+    await import("./stacks/notifier.js");
     return { api: api.url };
   },
 });
