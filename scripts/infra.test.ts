@@ -37,6 +37,10 @@ function recorder(kind: string) {
       this.url = `https://${name.toLowerCase()}.lambda-url.test`;
       created.push({ kind, name, args, instance: this });
     }
+    /** Dynamo's stream subscription (stacks/notifier.ts). */
+    subscribe(name: string, subscriber: unknown, args?: unknown) {
+      created.push({ kind: `${kind}.subscribe`, name, args: { subscriber, ...(args as object) }, instance: this });
+    }
   };
 }
 
@@ -51,7 +55,7 @@ beforeAll(async () => {
   Object.assign(globalThis, {
     $config: (input: SstConfig) => input,
     $app: { name: "access-identity", stage: "test", removal: "remove", protect: false },
-    sst: { Secret: recorder("sst.Secret"), aws: { Dynamo: recorder("sst.aws.Dynamo"), Function: recorder("sst.aws.Function") } },
+    sst: { Secret: recorder("sst.Secret"), aws: { Dynamo: recorder("sst.aws.Dynamo"), Function: recorder("sst.aws.Function"), Cron: recorder("sst.aws.Cron") } },
   });
   config = (await import(pathToFileURL(`${root}/sst.config.ts`).href)).default as SstConfig;
   outputs = await config.run();
@@ -164,5 +168,24 @@ test("run() returns the API URL, and stacks import nothing but other stacks", ()
       expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\/[\w-]+\.js$/);
       expect(existsSync(`${root}/stacks/${specifier.slice(2).replace(/\.js$/, ".ts")}`)).toBe(true);
     }
+  }
+});
+
+test("the notifier gets pending outbox items from the table's stream and a sweep, may send email as the sender only", () => {
+  const table = only("sst.aws.Dynamo");
+  expect(table.args.stream).toBe("new-image");
+  const subscription = only("sst.aws.Dynamo.subscribe");
+  expect(subscription.instance).toBe(table.instance);
+  expect(subscription.args.filters).toEqual([{ dynamodb: { NewImage: { type: { S: ["outbox"] }, status: { S: ["pending"] } } } }]);
+  const sweep = only("sst.aws.Cron");
+  for (const [fn, exported] of [
+    [subscription.args.subscriber, "handler"],
+    [sweep.args.function, "sweep"],
+  ] as const) {
+    expect(fn.handler).toBe(`packages/functions/src/notifier.${exported}`);
+    expect(readFileSync(`${root}/packages/functions/src/notifier.ts`, "utf8")).toMatch(new RegExp(`export async function ${exported}\\b`));
+    expect(fn.link).toContain(table.instance);
+    expect(fn.permissions).toEqual([{ actions: ["ses:SendEmail"], resources: [expect.stringMatching(/^arn:aws:ses:\*:\*:identity\//)] }]);
+    expect(fn.environment).toMatchObject({ EMAIL_PROVIDER: "ses", NODE_ENV: "production" });
   }
 });
