@@ -71,7 +71,7 @@ export async function startTestApi(options: LocalServerOptions & { env?: Record<
         }),
         // Each call comes from its own address unless a test says otherwise, so per-IP limits only
         // bite in the tests that are about them.
-        { ip: opts.ip ?? randomTestIp() },
+        { ip: opts.ip ?? randomTestIp(), userAgent: opts.headers?.["user-agent"] },
       );
       const body = (await response.json()) as { data?: any; errors?: GqlResult["errors"] };
       return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
