@@ -8,7 +8,10 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { ensureTable } from "@access-identity/core";
+import { createCore, createLogger, ensureTable, loadConfig } from "@access-identity/core";
+import { sesEmailSender } from "@access-identity/core/email/ses-sender";
+import { linkIn, startSesEndpoint } from "../../testing/src/ses-endpoint.js";
+import { createNotifier } from "./notifier.js";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import {
   BUILD_SCRIPT,
@@ -36,6 +39,27 @@ function lambda(env: Record<string, string>): LambdaProcess {
   const child = startLambdaProcess({ ...awsEnv, ...env }, join(packageDir, "index.mjs"));
   started.push(child);
   return child;
+}
+
+/**
+ * What the notifier function does in AWS (on the table's stream): sends the outbox, here to a
+ * loopback SES endpoint through the real client; returns the verification link's token for `email`.
+ */
+async function verificationToken(email: string): Promise<string> {
+  const mail = await startSesEndpoint();
+  const log = createLogger({ level: "silent" });
+  const credentials = { accessKeyId: "test", secretAccessKey: "test" };
+  const deps = createCore(loadConfig({ TABLE_NAME: TABLE, AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_REGION: "us-east-1", ENCRYPTION_KEY: encryptionKey }), {
+    log,
+    email: sesEmailSender({ region: "us-east-1", from: "no-reply@bundle.test", endpoint: mail.url, credentials }, log),
+  });
+  try {
+    await createNotifier(deps).sweep();
+    return linkIn(mail.lastTo(email), "/verify-email").searchParams.get("token") ?? "";
+  } finally {
+    deps.db.raw.destroy();
+    await mail.close();
+  }
 }
 
 /** Header names are case-insensitive; Function URLs pass on whatever case the handler used. */
@@ -116,6 +140,9 @@ test("the parts loaded on first use (QR encoder, phone metadata, WebAuthn, publi
   expect(sms.startSmsEnrolment).toEqual({ __typename: "SmsEnrolment", maskedPhoneNumber: "+44 ••• ••• 3456" });
   const key = await call(`mutation { startWebAuthnEnrolment(input: {}) { __typename ... on WebAuthnEnrolment { options } } }`);
   expect(key.startWebAuthnEnrolment.options.rp.id).toBe("localhost");
+  // Only a verified address may claim its domain: open the link the notifier sent.
+  const verified = await call(`mutation($input: VerifyEmailInput!) { verifyEmail(input: $input) { __typename } }`, { input: { token: await verificationToken(email) } });
+  expect(verified.verifyEmail.__typename).toBe("EmailVerified");
   const claim = await call(`mutation($input: ClaimDomainInput!) { claimDomain(input: $input) { __typename } }`, { input: { name: "bundle-chunks.test" } });
   expect(claim.claimDomain.__typename).toBe("DomainClaim");
 }, 30_000);

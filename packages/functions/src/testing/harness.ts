@@ -100,13 +100,13 @@ export const PASSWORD = "correct horse battery staple";
 /** Signs a new user up and returns their AAL1 session token and email. */
 export async function signUpUser(api: TestApi, email = uniqueEmail()): Promise<{ email: string; token: string; userId: string }> {
   const res = await api.gql(
-    `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on SignedIn { session { token } user { id } } ... on Error { message } } }`,
+    `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on SignedIn { session { token } user { id email } } ... on Error { message } } }`,
     { input: { email, password: PASSWORD } },
   );
   const result = res.data?.signUp;
   if (result?.__typename !== "SignedIn") throw new Error(`sign-up failed: ${JSON.stringify(res)}`);
   // As its owner would: open the verification link emailed at sign-up (only verified addresses count for domains).
-  await verifyEmailFromInbox(api, email);
+  await verifyEmailFromInbox(api, result.user.email);
   return { email, token: result.session.token, userId: result.user.id };
 }
 
@@ -123,6 +123,8 @@ export async function tokenFromInbox(api: TestApi, address: string, path: "/veri
 export async function verifyEmailFromInbox(api: TestApi, address: string): Promise<void> {
   const res = await api.gql(VERIFY_EMAIL, { input: { token: await tokenFromInbox(api, address, "/verify-email") } });
   if (res.data?.verifyEmail.__typename !== "EmailVerified") throw new Error(`verification failed: ${JSON.stringify(res)}`);
+  // Its "email verified" notice is sent now, not in the background of the test's next steps.
+  await api.deliverEmails();
 }
 
 /** The independent TOTP implementation: Debian's oathtool (`-N` for another moment). */
