@@ -108,6 +108,10 @@ export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   if (selfHostedProduction) required(env, ["WEBAUTHN_RP_ID", "WEBAUTHN_ORIGINS"], problems);
   const smsProvider = deliveryProvider("SMS_PROVIDER", env.SMS_PROVIDER, "sns", { inAws, selfHostedProduction }, problems);
+  // The console prints live verification and reset links: chosen on purpose or not at all.
+  const emailProvider = deliveryProvider("EMAIL_PROVIDER", env.EMAIL_PROVIDER, "ses", { inAws, selfHostedProduction }, problems);
+  // Links to localhost in a production email would lead nowhere.
+  if (selfHostedProduction) required(env, ["APP_URL"], problems);
   if (problems.length > 0) {
     const context = selfHostedProduction ? " (NODE_ENV=production outside Lambda)" : "";
     throw new Error(`Configuration refused${context}: ${problems.join("; ")}.`);
@@ -139,7 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
     graphiql: bool(env.GRAPHIQL, !production),
     introspection: bool(env.INTROSPECTION, !production),
     limits: loadLimits(env),
-    email: loadEmailConfig(env),
+    email: { ...loadEmailConfig(env), provider: emailProvider },
     unverifiedAccountTtlDays: Math.max(1, int(env.UNVERIFIED_ACCOUNT_TTL_DAYS, 7)),
   };
 }
