@@ -19,6 +19,7 @@ export default $config({
     // Stacks are imported here, not at the top: SST's globals exist only once run() is called.
     const { api } = await import("./stacks/api.js");
     await import("./stacks/alarms.js");
+    await import("./stacks/notifier.js");
     return { api: api.url };
   },
 });

@@ -33,7 +33,8 @@ export async function buildLambda({ quiet = false } = {}) {
   mkdirSync(outdir, { recursive: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { index: "packages/functions/src/lambda.ts" },
+    // The API and the notifier (the email outbox) ship from one directory and share their chunks.
+    entryPoints: { index: "packages/functions/src/lambda.ts", notifier: "packages/functions/src/notifier.ts" },
     outdir,
     outExtension: { ".js": ".mjs" },
     // Code the first request does not need (WebAuthn's certificate parsers, the phone metadata, the

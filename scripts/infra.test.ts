@@ -162,7 +162,7 @@ describe("the function", () => {
     expect(fn.args.bundle).toBe(relative(root, OUTDIR));
     expect(fn.args.handler).toBe("index.handler");
     // The build's entry is lambda.ts, emitted as index.mjs at the bundle's root.
-    expect(read("scripts/build-lambda.mjs")).toContain(`entryPoints: { index: "packages/functions/src/lambda.ts" }`);
+    expect(read("scripts/build-lambda.mjs")).toContain(`entryPoints: { index: "packages/functions/src/lambda.ts", notifier: "packages/functions/src/notifier.ts" }`);
     expect(read("packages/functions/src/lambda.ts")).toMatch(/export (async )?function handler\b/);
     // SST's own build options (nodejs.plugins/install/esbuild) are ignored with `bundle`: none is set.
     expect(fn.args.nodejs).toBeUndefined();
@@ -227,18 +227,10 @@ describe("the function", () => {
     const fn = api(production);
     expect(grants(fn)).toContainEqual({ actions: ["sns:Publish"], resources: ["*"] });
     expect(grants(fn)).toContainEqual({ effect: "deny", actions: ["sns:Publish"], resources: ["arn:*:sns:*:*:*"] });
-    const ses = grants(fn).filter((p) => p.actions.some((a) => a.startsWith("ses:")));
-    expect(ses).toEqual([
-      {
-        actions: ["ses:SendEmail"],
-        resources: ["arn:aws:ses:us-east-1:123456789012:identity/no-reply@mail.example.com", "arn:aws:ses:us-east-1:123456789012:identity/mail.example.com"],
-        conditions: [{ test: "StringEquals", variable: "ses:FromAddress", values: ["no-reply@mail.example.com"] }],
-      },
-    ]);
-    // Without EMAIL_FROM, no email at all.
-    expect(grants(api(dev)).filter((p) => p.actions.some((a) => a.startsWith("ses:")))).toEqual([]);
-    // Nothing beyond DynamoDB, SNS and SES.
-    for (const permission of grants(fn)) for (const action of permission.actions) expect(action).toMatch(/^(dynamodb|sns|ses):/);
+    // The API writes email to the outbox; only the notifier may send it.
+    expect(grants(fn).filter((p) => p.actions.some((a) => a.startsWith("ses:")))).toEqual([]);
+    // Nothing beyond DynamoDB and SNS.
+    for (const permission of grants(fn)) for (const action of permission.actions) expect(action).toMatch(/^(dynamodb|sns):/);
   });
 
   test("runs in production mode, takes its origins from the deployer, and never their credentials", () => {
@@ -338,4 +330,33 @@ describe("alarms", () => {
     // Lines stay one JSON object each: SST's text format, not Lambda's JSON wrapping.
     expect(fn.args.logging).toMatchObject({ format: "text" });
   });
+});
+
+test("the notifier ships from the same directory, gets pending outbox items from the table's stream and a sweep, and may send email as the sender only", () => {
+  const table = only(production, "sst.aws.Dynamo");
+  expect(table.args.stream).toBe("new-image");
+  const subscription = only(production, "sst.aws.Dynamo.subscribe");
+  expect(subscription.args.table).toBe(table.name);
+  expect(subscription.args.filters).toEqual([{ dynamodb: { NewImage: { type: { S: ["outbox"] }, status: { S: ["pending"] } } } }]);
+  const sweep = only(production, "sst.aws.Cron");
+  expect(sweep.args.schedule).toBe("rate(1 minute)");
+  const source = readFileSync(join(root, "packages/functions/src/notifier.ts"), "utf8");
+  for (const [fn, exported] of [
+    [subscription.args.subscriber, "handler"],
+    [sweep.args.function, "sweep"],
+  ] as const) {
+    expect(fn).toMatchObject({ bundle: api(production).args.bundle, handler: `notifier.${exported}`, runtime: api(production).args.runtime });
+    expect(source).toMatch(new RegExp(`export async function ${exported}\\b`));
+    // The table by name and listed actions (no link: that grants dynamodb:*), email as the sender only.
+    expect(fn.environment).toMatchObject({ TABLE_NAME: table.outputs.name, EMAIL_PROVIDER: "ses", NODE_ENV: "production", EMAIL_FROM: deployer.EMAIL_FROM });
+    expect(fn.permissions.flatMap((p: Permission) => p.actions)).not.toContain("dynamodb:*");
+    expect(fn.permissions.filter((p: Permission) => p.actions.some((a) => a.startsWith("ses:")))).toEqual([
+      {
+        actions: ["ses:SendEmail"],
+        resources: ["arn:aws:ses:us-east-1:123456789012:identity/no-reply@mail.example.com", "arn:aws:ses:us-east-1:123456789012:identity/mail.example.com"],
+        conditions: [{ test: "StringEquals", variable: "ses:FromAddress", values: ["no-reply@mail.example.com"] }],
+      },
+    ]);
+    for (const permission of fn.permissions as Permission[]) for (const action of permission.actions) expect(action).toMatch(/^(dynamodb|ses):/);
+  }
 });

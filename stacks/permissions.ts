@@ -61,4 +61,8 @@ function ses() {
   ];
 }
 
-export const apiPermissions = [...dynamodb, ...sns, ...ses()];
+/** The API: the table and direct SMS. It writes email to the outbox; only the notifier sends it. */
+export const apiPermissions = [...dynamodb, ...sns];
+
+/** The notifier (stacks/notifier.ts): the table (to lease and close outbox items) and email as the sender only. */
+export const notifierPermissions = [...dynamodb, ...ses()];

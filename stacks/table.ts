@@ -15,7 +15,7 @@ export const table = new sst.aws.Dynamo("Table", {
     GSI1: {
       hashKey: "GSI1PK",
       rangeKey: "GSI1SK",
-      projection: ["type", "userId", "email", "domain", "createdAt", "twoFactorEnabled", "factors", "backupCodes"],
+      projection: ["type", "userId", "email", "domain", "createdAt", "twoFactorEnabled", "factors", "backupCodes", "emailVerified"],
     },
   },
   ttl: "expiresAt",
@@ -23,4 +23,6 @@ export const table = new sst.aws.Dynamo("Table", {
   // SST 4.17 turns point-in-time recovery on for every table; said here so that no upgrade can
   // quietly drop it, and so the infra test can see it.
   transform: { table: { pointInTimeRecovery: { enabled: true } } },
+  // New items (the email outbox among them) go to the notifier function: stacks/notifier.ts.
+  stream: "new-image",
 });

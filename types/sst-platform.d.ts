@@ -86,6 +86,13 @@ declare namespace sst {
       constructor(name: string, args: DynamoArgs, opts?: Record<string, unknown>);
       readonly name: SstOutput<string>;
       readonly arn: SstOutput<string>;
+      /** A Lambda subscribed to the table's stream (needs `stream`); `filters` are Lambda event filter patterns. */
+      subscribe(name: string, subscriber: SstInput<string | FunctionArgs>, args?: { filters?: SstInput<SstInput<Record<string, unknown>>[]> }): unknown;
+    }
+
+    /** A function run on a schedule (EventBridge). */
+    class Cron {
+      constructor(name: string, args: { schedule: SstInput<`rate(${string})` | `cron(${string})`>; function: SstInput<string | FunctionArgs> });
     }
 
     /** function.ts FunctionPermissionArgs. */

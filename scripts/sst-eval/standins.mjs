@@ -61,6 +61,12 @@ class Dynamo extends Recorded {
     this.arn = this.name.apply((table) => `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${table}`);
     this.nodes = { table: output({ name: this.name, arn: this.arn }) };
   }
+  // As platform/src/components/aws/dynamo.ts: a stream subscriber (`subscribe(name, subscriber,
+  // args)`), refused on a table without a stream.
+  subscribe(name, subscriber, args) {
+    if (!this.__record.args?.stream) throw new Error(`Cannot subscribe to "${this.__record.name}" because stream is not enabled.`);
+    return new Recorded("sst.aws.Dynamo.subscribe", name, { table: this.__record.name, subscriber, ...args }, undefined);
+  }
   // As platform/src/components/aws/dynamo.ts: linking grants dynamodb:* on the table and below.
   getSSTLink() {
     return {

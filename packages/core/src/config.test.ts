@@ -12,6 +12,8 @@ const PRODUCTION = {
   SMS_PROVIDER: "sns",
   WEBAUTHN_RP_ID: "id.example.com",
   WEBAUTHN_ORIGINS: "https://id.example.com",
+  EMAIL_PROVIDER: "ses",
+  APP_URL: "https://app.example.com",
 };
 
 describe("self-hosted production (NODE_ENV=production outside Lambda)", () => {
@@ -21,6 +23,19 @@ describe("self-hosted production (NODE_ENV=production outside Lambda)", () => {
 
   test("console delivery is still possible there, but only when chosen explicitly", () => {
     expect(loadConfig({ ...PRODUCTION, SMS_PROVIDER: "console" }).sms.provider).toBe("console");
+  });
+
+  test("a forgotten EMAIL_PROVIDER or APP_URL refuses to start instead of printing live links to the log, or linking to localhost", () => {
+    expect(() => loadConfig({ ...PRODUCTION, EMAIL_PROVIDER: undefined })).toThrow(/EMAIL_PROVIDER must be set/);
+    expect(() => loadConfig({ ...PRODUCTION, EMAIL_PROVIDER: "sendgrid" })).toThrow(/EMAIL_PROVIDER must be ses or console/);
+    expect(() => loadConfig({ ...PRODUCTION, APP_URL: undefined })).toThrow(/APP_URL must be set/);
+    expect(loadConfig({ ...PRODUCTION, EMAIL_PROVIDER: "console" }).email.provider).toBe("console");
+    expect(loadConfig(PRODUCTION).email).toMatchObject({ provider: "ses", appUrl: "https://app.example.com" });
+  });
+
+  test("an account never verified expires after UNVERIFIED_ACCOUNT_TTL_DAYS, 7 unless set", () => {
+    expect(loadConfig(PRODUCTION).unverifiedAccountTtlDays).toBe(7);
+    expect(loadConfig({ ...PRODUCTION, UNVERIFIED_ACCOUNT_TTL_DAYS: "30" }).unverifiedAccountTtlDays).toBe(30);
   });
 
   test("a forgotten WebAuthn relying party refuses to start instead of falling back to localhost", () => {
@@ -42,6 +57,7 @@ describe("self-hosted production (NODE_ENV=production outside Lambda)", () => {
 
 test("in Lambda the defaults stay: SNS for SMS (SST sets the rest)", () => {
   expect(loadConfig({ NODE_ENV: "production", AWS_LAMBDA_FUNCTION_NAME: "graphql", ENCRYPTION_KEY: KEY }).sms.provider).toBe("sns");
+  expect(loadConfig({ NODE_ENV: "production", AWS_LAMBDA_FUNCTION_NAME: "graphql", ENCRYPTION_KEY: KEY }).email.provider).toBe("ses");
 });
 
 test("locally the defaults stay: console SMS, localhost relying party", () => {

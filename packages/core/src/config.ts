@@ -1,5 +1,6 @@
-import { Resource } from "sst/resource";
 import { KeyRing } from "./crypto/keys.js";
+import { loadEmailConfig, type EmailConfig } from "./email/config.js";
+import { int, sstResource, type Env } from "./env.js";
 import { loadLimits, type Limits } from "./rate-limit/limits.js";
 
 /**
@@ -32,18 +33,10 @@ export interface Config {
   graphiql: boolean;
   introspection: boolean;
   limits: Limits;
-}
-
-type Env = Record<string, string | undefined>;
-
-/** Reads a linked SST resource property; undefined outside SST (Resource throws there). */
-function sstResource(name: string, prop: string): string | undefined {
-  try {
-    const value = (Resource as unknown as Record<string, Record<string, unknown>>)[name]?.[prop];
-    return typeof value === "string" ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  /** Email delivery (EMAIL_PROVIDER, EMAIL_FROM, APP_URL, EMAIL_DAILY_LIMIT). */
+  email: EmailConfig;
+  /** An account whose address was never verified reads as absent after this many days (UNVERIFIED_ACCOUNT_TTL_DAYS). */
+  unverifiedAccountTtlDays: number;
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -52,11 +45,6 @@ function list(value: string | undefined): string[] | undefined {
     .map((s) => s.trim())
     .filter(Boolean);
   return items && items.length > 0 ? items : undefined;
-}
-
-function int(value: string | undefined, fallback: number): number {
-  const n = value === undefined || value === "" ? NaN : Number(value);
-  return Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
 /** A positive decimal as SNS takes it ("0.50"), or undefined when unset; anything else stops the start. */
@@ -131,6 +119,10 @@ export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   if (selfHostedProduction) required(env, ["WEBAUTHN_RP_ID", "WEBAUTHN_ORIGINS"], problems);
   const smsProvider = deliveryProvider("SMS_PROVIDER", env.SMS_PROVIDER, "sns", { inAws, selfHostedProduction }, problems);
+  // The console prints live verification and reset links: chosen on purpose or not at all.
+  const emailProvider = deliveryProvider("EMAIL_PROVIDER", env.EMAIL_PROVIDER, "ses", { inAws, selfHostedProduction }, problems);
+  // Links to localhost in a production email would lead nowhere.
+  if (selfHostedProduction) required(env, ["APP_URL"], problems);
   if (problems.length > 0) {
     const context = selfHostedProduction ? " (NODE_ENV=production outside Lambda)" : "";
     throw new Error(`Configuration refused${context}: ${problems.join("; ")}.`);
@@ -165,5 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
     graphiql: bool(env.GRAPHIQL, !production),
     introspection: bool(env.INTROSPECTION, !production),
     limits: loadLimits(env),
+    email: { ...loadEmailConfig(env), provider: emailProvider },
+    unverifiedAccountTtlDays: Math.max(1, int(env.UNVERIFIED_ACCOUNT_TTL_DAYS, 7)),
   };
 }

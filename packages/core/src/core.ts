@@ -5,6 +5,9 @@ import { CodeHasher } from "./crypto/hashing.js";
 import { createDb } from "./db/client.js";
 import { createTxtResolver, type TxtResolver } from "./dns/txt-resolver.js";
 import type { Deps } from "./deps.js";
+import { createEmailSender } from "./email/create-sender.js";
+import type { EmailSender } from "./email/sender.js";
+import { OutboxSignal } from "./notifications/signal.js";
 import { createLogger, type Logger } from "./logger.js";
 import { RateLimiter } from "./rate-limit/limiter.js";
 import { createSmsSender, type SmsSender } from "./sms/sender.js";
@@ -14,6 +17,8 @@ export interface CoreOptions {
   log?: Logger;
   onDbRequest?: (operation: string) => void;
   sms?: SmsSender;
+  /** Tests may inject a sender; otherwise EMAIL_PROVIDER picks SES or the console. */
+  email?: EmailSender;
   dns?: TxtResolver;
 }
 
@@ -38,6 +43,8 @@ export function createCore(config: Config, options: CoreOptions = {}): Deps {
     secretBox: new SecretBox(config.encryptionKeys),
     codeHasher: new CodeHasher(config.encryptionKeys),
     sms: options.sms ?? createSmsSender(config, log),
+    email: options.email ?? createEmailSender(config, log),
+    outbox: new OutboxSignal(),
     dns: options.dns ?? createTxtResolver(config),
   };
 }

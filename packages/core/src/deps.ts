@@ -3,6 +3,8 @@ import type { Config } from "./config.js";
 import type { CodeHasher } from "./crypto/hashing.js";
 import type { SecretBox } from "./crypto/encryption.js";
 import type { Db } from "./db/client.js";
+import type { EmailSender } from "./email/sender.js";
+import type { OutboxSignal } from "./notifications/signal.js";
 import type { TxtResolver } from "./dns/txt-resolver.js";
 import type { Logger } from "./logger.js";
 import type { RateLimiter } from "./rate-limit/limiter.js";
@@ -20,6 +22,9 @@ export interface Deps {
   secretBox: SecretBox;
   codeHasher: CodeHasher;
   sms: SmsSender;
+  email: EmailSender;
+  /** Told of every outbox item written, so an in-process deliverer (locally) sends it at once. */
+  outbox: OutboxSignal;
   dns: TxtResolver;
 }
 

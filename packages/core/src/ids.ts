@@ -3,7 +3,7 @@ import { monotonicFactory } from "ulidx";
 const ulid = monotonicFactory();
 
 /** Prefixed, time-sortable ids: the prefix tells what an id names, the ULID sorts by creation. */
-export type IdPrefix = "usr" | "fac" | "chl" | "ses" | "evt";
+export type IdPrefix = "usr" | "fac" | "chl" | "ses" | "evt" | "eml";
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${ulid().toLowerCase()}`;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { withRequestId, type Deps, type RequestInfo } from "@access-identity/core";
+import { withRequestId, withRequestOrigin, type Deps, type RequestInfo } from "@access-identity/core";
 import { createGraphqlServer, MAX_BODY_BYTES } from "@access-identity/graphql";
 import { limitSubject } from "./client-address.js";
 
@@ -31,7 +31,10 @@ export function createHandler(deps: Deps): Handler {
         if (body.byteLength > MAX_BODY_BYTES) return tooLarge();
       }
       const bounded = body === undefined ? request : new Request(request, { body });
-      const response = await yoga.fetch(bounded, { deps, client: { ...client, ipKey: limitSubject(client.ip), requestId } });
+      // Security notifications written during the request say where it came from.
+      const response = await withRequestOrigin({ ip: client.ip, userAgent: client.userAgent }, () =>
+        yoga.fetch(bounded, { deps, client: { ...client, ipKey: limitSubject(client.ip), requestId } }),
+      );
       response.headers.set("x-request-id", requestId);
       return response;
     }, deps.log);

@@ -10,7 +10,10 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { ensureTable } from "@access-identity/core";
+import { createCore, createLogger, ensureTable, loadConfig } from "@access-identity/core";
+import { sesEmailSender } from "@access-identity/core/email/ses-sender";
+import { linkIn, startSesEndpoint } from "@access-identity/testing/ses";
+import { createNotifier } from "./notifier.js";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import {
   BUILD_SCRIPT,
@@ -56,6 +59,27 @@ function asDeployed(overrides: Record<string, string | undefined> = {}): LambdaP
 /** Outside SST: the same package with plain environment variables, as a local run would have. */
 function lambda(env: Record<string, string>): LambdaProcess {
   return boot({ ...awsEnv, ...env });
+}
+
+/**
+ * What the notifier function does in AWS (on the table's stream): sends the outbox, here to a
+ * loopback SES endpoint through the real client; returns the verification link's token for `email`.
+ */
+async function verificationToken(email: string): Promise<string> {
+  const mail = await startSesEndpoint();
+  const log = createLogger({ level: "silent" });
+  const credentials = { accessKeyId: "test", secretAccessKey: "test" };
+  const deps = createCore(loadConfig({ TABLE_NAME: TABLE, AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_REGION: "us-east-1", ENCRYPTION_KEY: encryptionKey }), {
+    log,
+    email: sesEmailSender({ region: "us-east-1", from: "no-reply@bundle.test", endpoint: mail.url, credentials }, log),
+  });
+  try {
+    await createNotifier(deps).sweep();
+    return linkIn(mail.lastTo(email), "/verify-email").searchParams.get("token") ?? "";
+  } finally {
+    deps.db.raw.destroy();
+    await mail.close();
+  }
 }
 
 /** Header names are case-insensitive; Function URLs pass on whatever case the handler used. */
@@ -128,7 +152,7 @@ test("as deployed (stack environment, SST's resource file, Node of the runtime):
 }, 60_000);
 
 test("the deployed directory is the handler, its chunks and the argon2 binary, with one copy of graphql", () => {
-  expect(readdirSync(deployed.dir).sort()).toEqual(["argon2.linux-x64-gnu.node", "chunks", "index.mjs", "resource.enc"]);
+  expect(readdirSync(deployed.dir).sort()).toEqual(["argon2.linux-x64-gnu.node", "chunks", "index.mjs", "notifier.mjs", "resource.enc"]);
   const inputs = Object.keys(JSON.parse(readFileSync(METAFILE, "utf8")).inputs);
   expect(graphqlCopiesIn(inputs)).toEqual(["node_modules/graphql (CommonJS)"]);
   expect(dirname(deployed.handlerFile)).toBe(deployed.dir);
@@ -172,6 +196,9 @@ test("the parts loaded on first use (QR encoder, phone metadata, WebAuthn, publi
   expect(sms.startSmsEnrolment).toEqual({ __typename: "SmsEnrolment", maskedPhoneNumber: "+44 ••• ••• 3456" });
   const key = await call(`mutation { startWebAuthnEnrolment(input: {}) { __typename ... on WebAuthnEnrolment { options } } }`);
   expect(key.startWebAuthnEnrolment.options.rp.id).toBe("localhost");
+  // Only a verified address may claim its domain: open the link the notifier sent.
+  const verified = await call(`mutation($input: VerifyEmailInput!) { verifyEmail(input: $input) { __typename } }`, { input: { token: await verificationToken(email) } });
+  expect(verified.verifyEmail.__typename).toBe("EmailVerified");
   const claim = await call(`mutation($input: ClaimDomainInput!) { claimDomain(input: $input) { __typename } }`, { input: { name: "bundle-chunks.test" } });
   expect(claim.claimDomain.__typename).toBe("DomainClaim");
 }, 30_000);

@@ -104,6 +104,7 @@ test("an audit event AWS only partly takes under throttling is resent until it i
   const deps = api.deps;
   const inUserLog = (await readAudit(deps, userStream(user.userId), {})).items.map((i) => i.node);
   const inDomainLog = (await readAudit(deps, domainStream("audit-throttle.test"), {})).items.map((i) => i.node);
-  expect(inUserLog.map((e) => e.action)).toEqual(["DOMAIN_CLAIMED"]);
-  expect(inDomainLog).toEqual(inUserLog);
+  // (The user's log begins with their address's verification at sign-up.)
+  expect(inUserLog.map((e) => e.action)).toEqual(["DOMAIN_CLAIMED", "EMAIL_VERIFIED"]);
+  expect(inDomainLog).toEqual(inUserLog.slice(0, 1));
 });

@@ -1,6 +1,8 @@
 import {
   confirmTotpEnrolment,
   createCore,
+  createLogger,
+  deliverDueOutbox,
   enableTwoFactor,
   enforcementForAccount,
   ensureTable,
@@ -16,6 +18,9 @@ import {
   type CoreOptions,
   type Deps,
 } from "@access-identity/core";
+import type { EmailSender } from "@access-identity/core/email/sender";
+import { sesEmailSender } from "@access-identity/core/email/ses-sender";
+import { startSesEndpoint, type SesEndpoint } from "./aws/ses-endpoint.js";
 import { TestClock } from "./clock.js";
 import { PASSWORD, testRequest, uniqueEmail } from "./identities.js";
 import { oathtool } from "./totp.js";
@@ -30,7 +35,21 @@ export interface TestCoreOptions {
 export interface TestCore {
   deps: Deps;
   clock: TestClock;
+  /** The loopback SES v2 endpoint the core's emails go to (through the real SES client). */
+  mail: SesEndpoint;
+  /** Sends every email due from the outbox, as the notifier would. */
+  deliverEmails(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The real SES v2 client, pointed at a loopback endpoint: how every test's email leaves. */
+export async function loopbackEmail(): Promise<{ mail: SesEndpoint; email: EmailSender }> {
+  const mail = await startSesEndpoint();
+  const email = sesEmailSender(
+    { region: "us-east-1", from: "Access Identity <no-reply@example.test>", endpoint: mail.url, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    createLogger({ level: "silent" }),
+  );
+  return { mail, email };
 }
 
 /** A fixed key, so tests never touch a key file; the value is irrelevant, only its shape is checked. */
@@ -55,14 +74,20 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
     env.AWS_ENDPOINT_URL_DYNAMODB = store.endpoint;
   }
   const config = loadConfig(env);
-  const deps = createCore(config, { clock, ...options.core });
+  const { mail, email } = await loopbackEmail();
+  const deps = createCore(config, { clock, email, ...options.core });
   await ensureTable(deps.db.raw, config.tableName);
   return {
     deps,
     clock,
+    mail,
+    deliverEmails: async () => {
+      await deliverDueOutbox(deps, 100);
+    },
     async close() {
       deps.db.raw.destroy();
       await store?.close();
+      await mail.close();
     },
   };
 }

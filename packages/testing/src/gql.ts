@@ -1,3 +1,4 @@
+import type { SesEndpoint } from "./aws/ses-endpoint.js";
 import type { Deps } from "@access-identity/core";
 import type { TestClock } from "./clock.js";
 
@@ -18,6 +19,10 @@ export interface GqlOptions {
 export interface GqlApi {
   deps: Deps;
   clock: TestClock;
+  /** The loopback SES v2 endpoint every email goes to, through the real SES client. */
+  mail: SesEndpoint;
+  /** Sends every email due from the outbox (what the notifier does in AWS) and waits for it. */
+  deliverEmails(): Promise<void>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GqlResult<T>>;
   close(): Promise<void>;
 }

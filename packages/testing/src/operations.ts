@@ -93,3 +93,6 @@ export const DOMAIN = `query($name: String!, $first: Int, $after: String) { doma
     twoFactor { enabled enforcedByDomain enrolmentRequired enrolmentDeadline factors { kind } } } } pageInfo { hasNextPage endCursor } }
   auditLog(first: 20) { edges { node { action detail actor { email } subject { email } } } pageInfo { hasNextPage } } } }`;
 export const AUDIT_LOG = `{ auditLog(first: 20) { edges { node { action detail actor { email } subject { email } } } } }`;
+
+export const VERIFY_EMAIL = `mutation($input: VerifyEmailInput!) { verifyEmail(input: $input) { __typename
+  ... on EmailVerified { user { email emailVerified } } ... on InvalidCodeError { message } ... on Error { message } } }`;

@@ -1,7 +1,7 @@
 import { createHandler } from "@access-identity/functions/http";
 import { startLocalServer, type LocalServer, type LocalServerOptions } from "@access-identity/functions/local/server";
 import { TestClock } from "./clock.js";
-import { TEST_ENCRYPTION_KEY } from "./core.js";
+import { loopbackEmail, TEST_ENCRYPTION_KEY } from "./core.js";
 import { graphqlRequest, gqlResult, type GqlApi } from "./gql.js";
 import { randomTestIp } from "./identities.js";
 
@@ -16,21 +16,30 @@ export interface TestServer extends GqlApi {
  */
 export async function startTestServer(options: LocalServerOptions & { env?: Record<string, string> } = {}): Promise<TestServer> {
   const clock = new TestClock();
+  const { mail, email } = await loopbackEmail();
   const server = await startLocalServer({
     inMemory: true,
     ...options,
     env: { PORT: "0", ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, LOG_LEVEL: "silent", SMS_PROVIDER: "console", ...options.env },
-    core: { clock, ...options.core },
+    core: { clock, email, ...options.core },
   });
   const handle = createHandler(server.deps);
   return {
     server,
     deps: server.deps,
     clock,
+    mail,
+    deliverEmails: () => server.delivery.flush(),
     async gql(query, variables, opts = {}) {
-      const response = await handle(graphqlRequest(`${server.url}/graphql`, query, variables, opts), { ip: opts.ip ?? randomTestIp() });
+      const response = await handle(graphqlRequest(`${server.url}/graphql`, query, variables, opts), {
+        ip: opts.ip ?? randomTestIp(),
+        userAgent: opts.headers?.["user-agent"],
+      });
       return gqlResult(response);
     },
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      await mail.close();
+    },
   };
 }

@@ -58,6 +58,25 @@ export interface Account {
   passwordChangedAt?: string;
   /** Opaque WebAuthn user handle: never the email. */
   webAuthnUserHandle: string;
+  /** The owner of the address opened the link sent to it. Absent on accounts made before verification existed: unverified. */
+  emailVerified?: boolean;
+  emailVerifiedAt?: string;
+  /**
+   * Epoch seconds after which a never-verified account reads as absent (UNVERIFIED_ACCOUNT_TTL_DAYS):
+   * its address is free again. Checked in code; also the table's TTL attribute, which only cleans
+   * up. Removed by verification, so a verified account never expires.
+   */
+  expiresAt?: number;
+}
+
+/** A never-verified account past its expiry: treated everywhere as if it did not exist. */
+export function isExpiredAccount(account: Pick<Account, "emailVerified" | "expiresAt">, nowSeconds: number): boolean {
+  return account.emailVerified !== true && account.expiresAt !== undefined && nowSeconds >= account.expiresAt;
+}
+
+/** The account, unless it is an expired unverified one. */
+export function liveAccount<A extends Pick<Account, "emailVerified" | "expiresAt">>(account: A | undefined, now: Date): A | undefined {
+  return account && !isExpiredAccount(account, Math.floor(now.getTime() / 1000)) ? account : undefined;
 }
 
 export function confirmedFactors(account: Account): StoredFactor[] {

@@ -4,15 +4,22 @@ import type { AuditStream } from "../db/keys.js";
 import type { Deps } from "../deps.js";
 import { newId } from "../ids.js";
 import { ValidationError } from "../errors.js";
+import { newOutboxItem } from "../notifications/outbox.js";
+import { securityNotice } from "../notifications/security.js";
 import type { AuditEvent } from "./event.js";
+import { currentRequestOrigin } from "./request-scope.js";
 
 export { auditActions, type AuditAction, type AuditEvent } from "./event.js";
+export { withRequestOrigin, type RequestOrigin } from "./request-scope.js";
 
 const RETENTION_SECONDS = 400 * 24 * 3600;
 
 /**
  * Appends one event to each stream it belongs to: the subject's own log, and the domain's log
  * for domain actions. Events are immutable and ids sort by time, so newest-first is a reverse Query.
+ * An event the subject is emailed about (notifications/security.ts) writes its email into the
+ * outbox in the same batch, with the request's IP and user agent when known, so a provider outage
+ * loses no notification and never fails the action: delivery happens later, from the outbox.
  */
 export async function recordAudit(
   deps: Deps,
@@ -21,7 +28,10 @@ export async function recordAudit(
 ): Promise<AuditEvent> {
   const now = deps.clock.now();
   const full: AuditEvent = { id: newId("evt"), at: now.toISOString(), ...event };
-  await putEvents(deps.db, full, streams, epochSeconds(now) + RETENTION_SECONDS);
+  const notice = securityNotice(full, currentRequestOrigin());
+  const email = notice && newOutboxItem(deps, notice);
+  await putEvents(deps.db, full, streams, epochSeconds(now) + RETENTION_SECONDS, email ? [email.item] : []);
+  if (email) deps.outbox.written([email.id]);
   deps.log.info({ event: "audit", action: full.action, actor: full.actor?.id, subject: full.subject?.id }, "audit event");
   return full;
 }

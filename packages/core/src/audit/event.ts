@@ -19,6 +19,8 @@ export const auditActions = [
   "DOMAIN_OWNER_REMOVED",
   "PASSWORD_CHANGED",
   "SIGNED_OUT_EVERYWHERE",
+  "PASSWORD_RESET",
+  "EMAIL_VERIFIED",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -69,7 +69,7 @@ export async function consumeBackupCode(
   const spent = await spendBackupCode(deps.db, account.email, hash);
   // Only on the refusal path: one read to tell a spent code from a wrong one.
   if (!spent) return (await isBackupCodeSpent(deps.db, account, hash)) ? "spent" : "wrong";
-  await recordAudit(deps, { action: "BACKUP_CODE_USED", actor: userRef(account), subject: userRef(account) }, [
+  await recordAudit(deps, { action: "BACKUP_CODE_USED", actor: userRef(account), subject: userRef(account), detail: `${spent.remaining} remaining` }, [
     userStream(account.userId),
   ]);
   return "consumed";

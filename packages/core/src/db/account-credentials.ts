@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoredFactor } from "../accounts/account.js";
-import { writeIf, type Db } from "./client.js";
+import { updateIf, writeIf, type Db } from "./client.js";
 import { keys } from "./keys.js";
 import { conditionExpression, revocationClause, updateExpression, type Revocation } from "./revocation.js";
 
@@ -119,9 +119,9 @@ export async function storeBackupCodes(
   );
 }
 
-/** Spends a backup code (its hash moves to the spent ones); false when it is not in the current set. */
-export async function spendBackupCode(db: Db, email: string, hash: string): Promise<boolean> {
-  return writeIf(
+/** Spends a backup code (its hash moves to the spent ones): how many are left, or undefined when it is not in the current set. */
+export async function spendBackupCode(db: Db, email: string, hash: string): Promise<{ remaining: number } | undefined> {
+  const spent = await updateIf(
     db,
     new UpdateCommand({
       TableName: db.table,
@@ -130,8 +130,11 @@ export async function spendBackupCode(db: Db, email: string, hash: string): Prom
       // Invariant: each backup code signs in once, even when raced by parallel requests.
       ConditionExpression: "contains(backupCodes, :hash)",
       ExpressionAttributeValues: { ":code": new Set([hash]), ":hash": hash },
+      // The codes left (the set's attribute goes when its last code does), for the owner's notification.
+      ReturnValues: "UPDATED_NEW",
     }),
   );
+  return spent && { remaining: (spent.backupCodes as Set<string> | undefined)?.size ?? 0 };
 }
 
 /** Whether this account (this user's, not a re-created one) spent a code with this hash in its current set. */

@@ -21,14 +21,67 @@ export function toAccount(item: Item | undefined): Account | undefined {
  * Writes a new account: false when the email already has one. `memberIndex` is the GSI1 entry
  * that lists it among its domain's members, or none (see domains/member-index.ts).
  */
-export async function putNewAccount(db: Db, account: Account, memberIndex: Partial<Record<"GSI1PK" | "GSI1SK", string>>): Promise<boolean> {
+export async function putNewAccount(
+  db: Db,
+  account: Account,
+  memberIndex: Partial<Record<"GSI1PK" | "GSI1SK", string>>,
+  nowSeconds: number,
+): Promise<boolean> {
   return writeIf(
     db,
     new PutCommand({
       TableName: db.table,
       Item: { ...keys.account(account.email), ...memberIndex, type: "account", ...account },
-      // Invariant: one account per email, even under concurrent sign-ups.
-      ConditionExpression: "attribute_not_exists(PK)",
+      // Invariant: one account per email, even under concurrent sign-ups; a never-verified account
+      // past its expiry (only unverified accounts carry expiresAt) is replaced: its address is free.
+      ConditionExpression: "attribute_not_exists(PK) OR (attribute_exists(expiresAt) AND expiresAt <= :now)",
+      ExpressionAttributeValues: { ":now": nowSeconds },
+    }),
+  );
+}
+
+/** Marks the address verified and drops the account's expiry: false when the item is no longer this account. */
+export async function writeEmailVerified(db: Db, account: Pick<Account, "email" | "userId">, at: string): Promise<boolean> {
+  return writeIf(
+    db,
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.account(account.email),
+      UpdateExpression: "SET emailVerified = :yes, emailVerifiedAt = :at REMOVE expiresAt",
+      // Invariant: verifies the account the token was made for, never one re-created under the same address.
+      ConditionExpression: "userId = :userId",
+      ExpressionAttributeValues: { ":yes": true, ":at": at, ":userId": account.userId },
+    }),
+  );
+}
+
+/**
+ * Sets a new password hash and revokes every session and known device that started before
+ * `sessionsValidFrom` (no session is kept: a reset is for someone who lost control): false when the
+ * item is no longer this account, or when its sessions were revoked after `unrevokedSince` (a reset
+ * of 2FA by an owner since the reset began: start again).
+ */
+export async function writePasswordReset(
+  db: Db,
+  account: Pick<Account, "email" | "userId">,
+  change: { passwordHash: string; sessionsValidFrom: string; unrevokedSince?: string },
+): Promise<boolean> {
+  const revoking = revocationClause({ at: change.sessionsValidFrom, devices: true });
+  const guard = change.unrevokedSince ? " AND (attribute_not_exists(sessionsValidFrom) OR sessionsValidFrom <= :since)" : "";
+  return writeIf(
+    db,
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.account(account.email),
+      UpdateExpression: updateExpression(["passwordHash = :hash"], [], revoking),
+      // Invariant: the password of the account the reset token was made for, and no revocation missed.
+      ConditionExpression: conditionExpression(`userId = :userId${guard}`, revoking),
+      ExpressionAttributeValues: {
+        ":hash": change.passwordHash,
+        ":userId": account.userId,
+        ...(change.unrevokedSince ? { ":since": change.unrevokedSince } : {}),
+        ...revoking.values,
+      },
     }),
   );
 }

@@ -14,12 +14,13 @@ function toEvent(item: Item): AuditEvent {
   return event as unknown as AuditEvent;
 }
 
-/** Puts one event into each of its streams in one BatchWrite; what it leaves unprocessed is resent (throttling). */
-export async function putEvents(db: Db, event: AuditEvent, streams: AuditStream[], expiresAt: number): Promise<void> {
-  await batchPut(
-    db,
-    streams.map((stream) => ({ ...keys.auditEvent(stream, event.id), type: "audit", ...event, expiresAt })),
-  );
+/**
+ * Puts one event into each of its streams in one BatchWrite, with `alongside` (the security
+ * notification it causes, an outbox item) in the same batch, so the notification exists whenever
+ * the event does; what the batch leaves unprocessed is resent (throttling).
+ */
+export async function putEvents(db: Db, event: AuditEvent, streams: AuditStream[], expiresAt: number, alongside: Item[] = []): Promise<void> {
+  await batchPut(db, [...streams.map((stream) => ({ ...keys.auditEvent(stream, event.id), type: "audit", ...event, expiresAt })), ...alongside]);
 }
 
 /**

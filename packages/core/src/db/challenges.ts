@@ -108,7 +108,7 @@ export async function turnChallengeIntoSession(
     new UpdateCommand({
       TableName: db.table,
       Key: keys.session(challenge.id),
-      UpdateExpression: `SET #type = :session, tokenHash = :tokenHash, aal = :aal, aal2At = :aal2At, createdAt = :createdAt, authStartedAt = :authStartedAt, expiresAt = :expiresAt, lastSeenAt = :lastSeenAt, enrolmentRequired = :enrolmentRequired, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk${given.map(([name]) => `, ${name} = :${name}`).join("")} REMOVE #state, attempts, factors`,
+      UpdateExpression: `SET #type = :session, tokenHash = :tokenHash, aal = :aal, aal2At = :aal2At, createdAt = :createdAt, authStartedAt = :authStartedAt, expiresAt = :expiresAt, lastSeenAt = :lastSeenAt, enrolmentRequired = :enrolmentRequired, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk${given.map(([name]) => `, ${name} = :${name}`).join("")} REMOVE #state, attempts, factors, purpose, pendingPasswordHash`,
       // Invariant: a sign-in challenge becomes a session once, unexpired and within its attempt
       // budget; a step-up challenge never does.
       ConditionExpression: "#type = :challenge AND attempts < :max AND expiresAt > :now AND attribute_not_exists(stepUpOf)",

@@ -6,11 +6,22 @@ import { keys } from "./keys.js";
 /**
  * What GSI1 copies of each account (its INCLUDE projection, besides the keys): exactly what the
  * members list shows, a member and their 2FA state under the domain's policy. Not the password
- * hash, the WebAuthn user handle, spent backup codes or session state. (`factors` is one map
+ * hash, the WebAuthn user handle, spent backup codes or session state. `emailVerified` is shown:
+ * only verified addresses count for a domain. (`factors` is one map
  * attribute, so each factor's `data` comes with its label: a projection cannot split a map.)
  * stacks/table.ts declares the same list for AWS.
  */
-export const MEMBER_ATTRIBUTES = ["type", "userId", "email", "domain", "createdAt", "twoFactorEnabled", "factors", "backupCodes"] as const;
+export const MEMBER_ATTRIBUTES = [
+  "type",
+  "userId",
+  "email",
+  "domain",
+  "createdAt",
+  "twoFactorEnabled",
+  "factors",
+  "backupCodes",
+  "emailVerified",
+] as const;
 
 /** An account as the members index holds it. */
 export type MemberRecord = Pick<Account, Exclude<(typeof MEMBER_ATTRIBUTES)[number], "type">>;

@@ -5,6 +5,7 @@
 export type Key = { PK: string; SK: string };
 
 const MEMBER_PREFIX = "MEMBER#";
+const OUTBOX_DUE = "OUTBOX#DUE";
 
 export const keys = {
   account: (email: string): Key => ({ PK: `ACCOUNT#${email}`, SK: "ACCOUNT" }),
@@ -39,6 +40,19 @@ export const keys = {
 
   auditStream: (stream: AuditStream): string => `AUDIT#${stream.kind.toUpperCase()}#${stream.id}`,
   auditEvent: (stream: AuditStream, eventId: string): Key => ({ PK: keys.auditStream(stream), SK: `EVENT#${eventId}` }),
+
+  /** A verification or reset link's token, by its keyed hash (the token itself is never stored). */
+  emailToken: (hash: string): Key => ({ PK: `EMAILTOKEN#${hash}`, SK: "EMAILTOKEN" }),
+
+  /** An email waiting to be sent (or sent): the outbox. */
+  outbox: (id: string): Key => ({ PK: `OUTBOX#${id}`, SK: "OUTBOX" }),
+  /**
+   * GSI1: outbox items still to send, by when they are next due. Sent and abandoned items drop
+   * these keys, so the index holds only the work left.
+   */
+  outboxDue: (id: string, dueAtMs: number) => ({ GSI1PK: OUTBOX_DUE, GSI1SK: `${String(dueAtMs).padStart(15, "0")}#${id}` }),
+  outboxDuePartition: () => OUTBOX_DUE,
+  outboxDueUpTo: (dueAtMs: number) => `${String(dueAtMs).padStart(15, "0")}#~`,
 
   domain: (name: string): Key => ({ PK: `DOMAIN#${name}`, SK: "DOMAIN" }),
   domainClaim: (name: string, userId: string): Key => ({ PK: `DOMAIN#${name}`, SK: `CLAIM#${userId}` }),

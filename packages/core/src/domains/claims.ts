@@ -13,6 +13,8 @@ import { isPublicMailDomain } from "./public-mail.js";
 export const CLAIM_TTL_SECONDS = 7 * 24 * 3600;
 export const TXT_VALUE_PREFIX = "access-identity-verification=";
 
+export const UNVERIFIED_CLAIMANT = "Verify your email address before claiming its domain: open the link we emailed you, or ask for a new one.";
+
 export type { DomainClaim } from "../db/domain-claims.js";
 
 /**
@@ -26,6 +28,8 @@ export type { DomainClaim } from "../db/domain-claims.js";
 export async function claimDomain(deps: Deps, account: Account, input: { name: string }): Promise<{ claim: DomainClaim; domain: DomainRecord }> {
   const name = parseDomainName(input.name);
   requireOwnDomain(account, name);
+  // Only a proven address counts for a domain: anyone can sign up as ceo@corp.com.
+  if (!account.emailVerified) throw new NotAllowedError(UNVERIFIED_CLAIMANT);
   if (await isPublicMailDomain(name)) {
     throw new NotAllowedError("This is a public email provider's domain: only an organisation's own domain can be claimed.");
   }

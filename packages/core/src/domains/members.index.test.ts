@@ -42,6 +42,7 @@ async function account(email: string, dataBytes = 100) {
     createdAt: now,
     twoFactorEnabled: true,
     twoFactorEnabledAt: now,
+    emailVerified: true,
     factors: { fac_1: { id: "fac_1", kind: "TOTP", label: "Phone", createdAt: now, data: { secretSealed: "s".repeat(dataBytes) } } },
     backupCodes: new Set(["hash-1", "hash-2"]),
     spentBackupCodes: new Set(["hash-0"]),

@@ -34,6 +34,8 @@ export async function addDomainOwner(deps: Deps, caller: Caller, input: DomainOw
   const member = domainOf(email) === name ? await getAccount(deps, email) : undefined;
   if (!member) throw new ValidationError(`Only a member (an account with an @${name} email) can be an owner.`, "email");
   if (domain.owners.includes(email)) return domain;
+  // Only a proven address may run a domain: an unverified sign-up could be anyone's.
+  if (!member.emailVerified) throw new NotAllowedError("This person has not verified their email address yet: they must open the link we emailed them first.");
   const updated = await addOwner(deps.db, name, caller.account.email, email);
   if (!updated) throw new NotAllowedError(OWNERS_ONLY);
   await audit(deps, "DOMAIN_OWNER_ADDED", caller.account, member, name);

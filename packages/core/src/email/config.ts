@@ -1,4 +1,4 @@
-import { Resource } from "sst/resource";
+import { int, sstResource, type Env } from "../env.js";
 
 /** What the email feature reads from the environment (see API.md, "Configuration"). */
 export interface EmailConfig {
@@ -12,24 +12,7 @@ export interface EmailConfig {
   dailyLimit: number;
 }
 
-type Env = Record<string, string | undefined>;
-
 const DEFAULT_FROM_NAME = "Access Identity";
-
-/** A linked SST resource's property; undefined outside SST (Resource throws there). */
-function sstResource(name: string, prop: string): string | undefined {
-  try {
-    const value = (Resource as unknown as Record<string, Record<string, unknown>>)[name]?.[prop];
-    return typeof value === "string" ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function int(value: string | undefined, fallback: number): number {
-  const n = value === undefined || value === "" ? NaN : Number(value);
-  return Number.isInteger(n) && n >= 0 ? n : fallback;
-}
 
 /**
  * EMAIL_FROM, else the sender of a linked SST `Email` component (an address, or a domain we send

@@ -61,7 +61,16 @@ export function encodeFromAddress(from: string): string {
  * point it at a loopback endpoint. The SDK retries throttling and 5xx answers (3 attempts in all);
  * a refusal (4xx, e.g. MessageRejected) is final at once.
  */
-export function sesEmailSender(config: { region: string; from: string }, log: Logger): EmailSender {
+export function sesEmailSender(
+  config: {
+    region: string;
+    from: string;
+    /** Only where the environment cannot say it (tests running several endpoints): AWS_ENDPOINT_URL_SESV2 otherwise. */
+    endpoint?: string;
+    credentials?: { accessKeyId: string; secretAccessKey: string };
+  },
+  log: Logger,
+): EmailSender {
   const from = encodeFromAddress(config.from);
   // The SES client loads with the first email a process sends, not at every cold start.
   const load = loadOnce(async () => {
@@ -70,6 +79,8 @@ export function sesEmailSender(config: { region: string; from: string }, log: Lo
       SendEmailCommand,
       client: new SESv2Client({
         region: config.region,
+        ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+        ...(config.credentials ? { credentials: config.credentials } : {}),
         maxAttempts: 3,
         // A user may be waiting on the answer: a stuck connection must fail, not hang the request.
         requestHandler: { connectionTimeout: 3_000, requestTimeout: 5_000 },

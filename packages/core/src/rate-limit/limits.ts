@@ -31,6 +31,16 @@ const defaults = {
   passkeyStartsPerIp: { max: 60, windowSeconds: 60 },
   domainVerificationsPerAccount: { max: 10, windowSeconds: 3600 },
   domainClaimsPerAccount: { max: 10, windowSeconds: 3600 },
+  // Emails a stranger can make us send (verification links, reset links): per address, so one
+  // mailbox is not flooded, per IP, so one client cannot flood many, and a global daily budget.
+  // Security notifications are not counted: they follow the account owner's own actions, and
+  // none may be dropped.
+  verificationEmailResendPerAddress: { max: 1, windowSeconds: 60 },
+  verificationEmailsPerAddress: { max: 5, windowSeconds: 3600 },
+  verificationEmailsPerIp: { max: 20, windowSeconds: 3600 },
+  passwordResetEmailsPerAddress: { max: 5, windowSeconds: 3600 },
+  passwordResetEmailsPerIp: { max: 20, windowSeconds: 3600 },
+  emailGlobalDay: { max: 1000, windowSeconds: 86400 }, // max: config.email.dailyLimit (EMAIL_DAILY_LIMIT) wins
 } satisfies Record<string, Omit<Limit, "name">>;
 
 export type LimitName = keyof typeof defaults;

@@ -28,6 +28,10 @@ export interface ChallengeRecord {
   stepUpOf?: string;
   /** Per-method state (an SMS code's hash, a WebAuthn challenge), keyed by method name. */
   state?: Record<string, Record<string, unknown>>;
+  /** What completing it does besides signing in: a password reset sets the pending password first. */
+  purpose?: "passwordReset";
+  /** The new password's argon2id hash (never the password), for a password-reset challenge; removed with the rest. */
+  pendingPasswordHash?: string;
 }
 
 export const CHALLENGE_TTL_SECONDS = 5 * 60;

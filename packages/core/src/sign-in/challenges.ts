@@ -6,8 +6,16 @@ import { ExpiredError } from "../errors.js";
 import { newId } from "../ids.js";
 import { CHALLENGE_MAX_ATTEMPTS, CHALLENGE_TTL_SECONDS, type ChallengeRecord, type SignInChallengeView } from "./challenge.js";
 
-/** A second-step challenge: for a sign-in, or (with `stepUpOf`) to raise that live session to AAL2. */
-export async function createChallenge(deps: Deps, account: Account, accountReadAt: Date, stepUpOf?: string): Promise<ChallengeRecord> {
+/**
+ * A second-step challenge: for a sign-in, or (with `stepUpOf`) to raise that live session to AAL2.
+ * `purpose` marks a sign-in that also finishes a password reset (with the new password's hash).
+ */
+export async function createChallenge(
+  deps: Deps,
+  account: Account,
+  accountReadAt: Date,
+  options: { stepUpOf?: string; purpose?: Pick<ChallengeRecord, "purpose" | "pendingPasswordHash"> } = {},
+): Promise<ChallengeRecord> {
   const now = deps.clock.now();
   const challenge: ChallengeRecord = {
     type: "challenge",
@@ -20,7 +28,8 @@ export async function createChallenge(deps: Deps, account: Account, accountReadA
     attempts: 0,
     factors: account.factors ?? {},
     state: {},
-    ...(stepUpOf ? { stepUpOf } : {}),
+    ...(options.stepUpOf ? { stepUpOf: options.stepUpOf } : {}),
+    ...options.purpose,
   };
   await challengeItems.putChallenge(deps.db, challenge);
   return challenge;

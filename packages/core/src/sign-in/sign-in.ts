@@ -1,4 +1,4 @@
-import type { Account } from "../accounts/account.js";
+import { liveAccount, type Account } from "../accounts/account.js";
 import { getAccount } from "../accounts/accounts.js";
 import { domainOf, normaliseEmail } from "../accounts/email.js";
 import { epochSeconds } from "../clock.js";
@@ -11,6 +11,7 @@ import { toDomain } from "../domains/domain.js";
 import { enforcementFor, getDomain } from "../domains/policy.js";
 import { ExpiredError, InvalidCredentialsError, RateLimitedError } from "../errors.js";
 import type { SignInProof } from "../factors/types.js";
+import { completeChallengePurpose } from "../password-reset/reset.js";
 import { sessionAttributes, createSession } from "../sessions/sessions.js";
 import type { IssuedSession } from "../sessions/session.js";
 import type { SignInChallengeView } from "./challenge.js";
@@ -44,11 +45,10 @@ export async function signIn(
   }
   const { limits, limiter } = deps;
   const accountReadAt = deps.clock.now();
-  const {
-    account,
-    domainItem,
-    extraItem: secondFactorAttempts,
-  } = await readAccountWithDomain(deps.db, email, domainOf(email), limiter.key(limits.secondFactorAttemptsPerAccount, email));
+  const read = await readAccountWithDomain(deps.db, email, domainOf(email), limiter.key(limits.secondFactorAttemptsPerAccount, email));
+  // A never-verified account past its expiry is as absent as an unknown email.
+  const { domainItem, extraItem: secondFactorAttempts } = read;
+  const account = liveAccount(read.account, accountReadAt);
   // Every attempt takes a unit of the address's budget, then of the account's, before the password
   // is checked, so however many guesses arrive at once no more than the budgets are ever tried. The
   // address goes first: one already refused never touches (nor locks) the account it aims at. The
@@ -133,7 +133,9 @@ export async function completeSignIn(
 
   // An account with 2FA on is never held for enrolment: its sessions start unrestricted.
   // Judged on the factors read at the password step: a reset since then revokes the session.
-  const { attributes, issue } = sessionAttributes(deps, account, "AAL2", false, judgedOn, request);
+  // A password-reset challenge sets its new password here (revoking every other session).
+  const startedAt = await completeChallengePurpose(deps, challenge, judgedOn);
+  const { attributes, issue } = sessionAttributes(deps, account, "AAL2", false, startedAt, request);
   // The good proof's unit goes back while the challenge becomes the session (no extra round trip).
   const [conversion, release] = await Promise.allSettled([
     turnChallengeIntoSession(deps.db, challenge, attributes, epochSeconds(deps.clock.now())),

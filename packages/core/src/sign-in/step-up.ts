@@ -21,7 +21,7 @@ import { proofMethod, proveSecondFactor } from "./second-factor.js";
 export async function startStepUp(deps: Deps, caller: Caller): Promise<SignInChallengeView> {
   requireTwoFactorOn(caller, "Two-factor authentication is not on for this account: there is nothing to step up with.");
   // Judged on the account this request read: a credential change after it makes the challenge stale.
-  const challenge = await createChallenge(deps, caller.account, deps.clock.now(), caller.session.id);
+  const challenge = await createChallenge(deps, caller.account, deps.clock.now(), { stepUpOf: caller.session.id });
   return challengeView(challenge, caller.account);
 }
 

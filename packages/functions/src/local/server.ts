@@ -5,6 +5,7 @@ import { createCore, ensureTable, loadConfig, type CoreOptions, type Deps } from
 import { MAX_BODY_BYTES } from "@access-identity/graphql";
 import { clientAddress, parseTrustProxy } from "../client-address.js";
 import { createHandler } from "../http.js";
+import { startDeliveryLoop, type DeliveryLoop } from "./delivery.js";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "./embedded-dynamo.js";
 import { localEncryptionKey } from "./encryption-key.js";
 
@@ -22,6 +23,8 @@ export interface LocalServer {
   port: number;
   deps: Deps;
   dynamoEndpoint: string;
+  /** Sends the email outbox in-process (the notifier's local stand-in). */
+  delivery: DeliveryLoop;
   close(): Promise<void>;
 }
 
@@ -60,6 +63,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const dynamoEndpoint = config.dynamoEndpoint!;
   const deps = createCore(config, options.core);
   await ensureTable(deps.db.raw, config.tableName);
+  const delivery = startDeliveryLoop(deps);
   const handle = createHandler(deps);
   let stopping = false;
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -102,6 +106,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     port: actualPort,
     deps,
     dynamoEndpoint,
+    delivery,
     async close() {
       // Stop taking requests and finish the ones in flight (up to a grace period), then close the
       // store so LevelDB is flushed: everything acknowledged before this point is on disk.
@@ -111,6 +116,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       const grace = setTimeout(() => server.closeAllConnections(), 5_000);
       await closed;
       clearTimeout(grace);
+      // The email in flight finishes (its lease and outcome recorded) before the store closes.
+      await delivery.stop();
       deps.db.raw.destroy();
       await embedded?.close();
     },

@@ -89,7 +89,7 @@ export const SignInChallengeRef = builder.objectRef<SignInChallengeView>("SignIn
   }),
 });
 
-const SecondFactorRequired = successType<{ challenge: SignInChallengeView }>("SecondFactorRequired", {
+export const SecondFactorRequired = successType<{ challenge: SignInChallengeView }>("SecondFactorRequired", {
   fields: (t) => ({ challenge: t.field({ type: SignInChallengeRef, resolve: (s) => s.challenge }) }),
 });
 

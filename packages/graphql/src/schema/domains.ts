@@ -45,6 +45,7 @@ const DomainMemberRef = builder.objectRef<DomainMember>("DomainMember").implemen
     // A User read from the members index: its fields (id, email, domain, createdAt, twoFactor) are all projected there.
     user: t.field({ type: UserRef, resolve: (m) => m.account as Account }),
     email: t.string({ resolve: (m) => m.account.email }),
+    emailVerified: t.boolean({ description: "Whether the member verified their address: only verified ones can claim or own the domain.", resolve: (m) => m.account.emailVerified === true }),
     twoFactor: t.field({ type: TwoFactorStatusRef, resolve: (m) => m.twoFactor }),
   }),
 });

@@ -8,3 +8,4 @@ import "./totp.js";
 import "./webauthn.js";
 import "./sms.js";
 import "./domains.js";
+import "./email.js";

@@ -31,6 +31,10 @@ UserRef.implement({
     email: t.exposeString("email"),
     domain: t.exposeString("domain"),
     createdAt: t.field({ type: "DateTime", resolve: (u) => u.createdAt }),
+    emailVerified: t.boolean({
+      description: "The owner opened the verification link emailed to this address. Only verified addresses count for domains.",
+      resolve: (u) => u.emailVerified === true,
+    }),
     twoFactor: t.field({ type: TwoFactorStatusRef, resolve: (u, _args, context) => statusFor(context, u) }),
   }),
 });

@@ -1,4 +1,4 @@
-import { withRequestId } from "@access-identity/core";
+import { withRequestId, withRequestOrigin } from "@access-identity/core";
 import { createGraphqlServer } from "@access-identity/graphql";
 import { startTestCore, type TestCoreOptions } from "../core.js";
 import { graphqlRequest, gqlResult, type GqlApi } from "../gql.js";
@@ -13,16 +13,23 @@ export type TestApi = GqlApi;
  * packages/functions with `@access-identity/testing/server`.
  */
 export async function startTestApi(options: TestCoreOptions = {}): Promise<TestApi> {
-  const { deps, clock, close } = await startTestCore(options);
+  const { deps, clock, mail, deliverEmails, close } = await startTestCore(options);
   const yoga = createGraphqlServer(deps);
   return {
     deps,
     clock,
+    mail,
+    deliverEmails,
     async gql(query, variables, opts = {}) {
-      const client = testRequest(opts.ip);
+      const client = { ...testRequest(opts.ip), userAgent: opts.headers?.["user-agent"] };
+      // As the functions' handler does: a request id, and where the request came from (for the
+      // security notifications a change sends).
       const response = await withRequestId(
         client.requestId,
-        () => yoga.fetch(graphqlRequest("http://localhost/graphql", query, variables, opts), { deps, client }),
+        () =>
+          withRequestOrigin({ ip: client.ip, userAgent: client.userAgent }, () =>
+            yoga.fetch(graphqlRequest("http://localhost/graphql", query, variables, opts), { deps, client }),
+          ),
         deps.log,
       );
       return gqlResult(response);

@@ -1,5 +1,6 @@
 import type { GqlApi } from "../gql.js";
-import { SIGN_IN, SIGN_UP } from "../operations.js";
+import { linkIn } from "../aws/ses-endpoint.js";
+import { SIGN_IN, SIGN_UP, VERIFY_EMAIL } from "../operations.js";
 import { PASSWORD, uniqueEmail } from "../identities.js";
 import { oathtool } from "../totp.js";
 import { confirmTotp, expectResult, finishGettingStarted, startTotp, type Send } from "./journey.js";
@@ -14,7 +15,23 @@ export async function signUpUser(api: GqlApi, email = uniqueEmail(), ip?: string
   const res = await api.gql(SIGN_UP, { input: { email, password: PASSWORD } }, { ip });
   const result = res.data?.signUp;
   if (result?.__typename !== "SignedIn") throw new Error(`sign-up failed: ${JSON.stringify(res)}`);
+  // As its owner would: open the verification link emailed at sign-up (only verified addresses count for domains).
+  await verifyEmailFromInbox(api, email);
   return { email, token: result.session.token, userId: result.user.id };
+}
+
+/** The token of the latest link to `path` emailed to `address` (after delivering what is due). */
+export async function tokenFromInbox(api: GqlApi, address: string, path: "/verify-email" | "/reset-password"): Promise<string> {
+  await api.deliverEmails();
+  return linkIn(api.mail.lastTo(address), path).searchParams.get("token") ?? "";
+}
+
+/** Opens the verification link in the inbox, as the address's owner would. */
+export async function verifyEmailFromInbox(api: GqlApi, address: string): Promise<void> {
+  const res = await api.gql(VERIFY_EMAIL, { input: { token: await tokenFromInbox(api, address, "/verify-email") } });
+  if (res.data?.verifyEmail.__typename !== "EmailVerified") throw new Error(`verification failed: ${JSON.stringify(res)}`);
+  // Its "email verified" notice is sent now, not in the background of the test's next steps.
+  await api.deliverEmails();
 }
 
 /**

@@ -1,6 +1,6 @@
 // Journeys as a client walks them, over either test API (`./api` or `./server`).
 export { PASSWORD, uniqueEmail } from "../identities.js";
-export { sendAs, signUpUser, enableTotpTwoFactor, startSignIn } from "./accounts.js";
+export { sendAs, signUpUser, enableTotpTwoFactor, startSignIn, tokenFromInbox, verifyEmailFromInbox } from "./accounts.js";
 export { confirmTotp, expectResult, finishGettingStarted, startTotp, type Send } from "./journey.js";
 export {
   e164,
