@@ -11,7 +11,7 @@ import type { Reservation } from "../rate-limit/limiter.js";
 import { toDomain } from "../domains/domain.js";
 import { enforcementFor, getDomain } from "../domains/policy.js";
 import { ExpiredError, InvalidCodeError, InvalidCredentialsError, ValidationError } from "../errors.js";
-import { methodForProof } from "../factors/registry.js";
+import { methodForProof, proofInputs } from "../factors/registry.js";
 import type { ProofField, SignInAccount, SignInProof } from "../factors/types.js";
 import { sessionAttributes, createSession } from "../sessions/sessions.js";
 import type { IssuedSession } from "../sessions/session.js";
@@ -88,7 +88,9 @@ export async function sessionForNewAccount(deps: Deps, account: Account): Promis
 export function chosenProof(proof: SignInProof): { field: ProofField; value: unknown } {
   const given = (Object.entries(proof) as [ProofField, unknown][]).filter(([, v]) => v !== undefined && v !== null);
   if (given.length !== 1) {
-    throw new ValidationError("Give exactly one of totpCode, smsCode, backupCode or webAuthnResponse.", "challengeId");
+    // The field at fault: the second proof given, or (none given) the first one the registry offers.
+    const field = given[1]?.[0] ?? proofInputs[0]!.field;
+    throw new ValidationError(`Give exactly one of ${proofInputs.map((p) => p.field).join(", ")}.`, field);
   }
   const [[field, value]] = given as [[ProofField, unknown]];
   return { field, value };
@@ -147,7 +149,7 @@ export async function completeSignIn(
     if (typeof counted !== "number") throw counted;
     // What the user can still try: this challenge's attempts, unless the account's budget runs out first.
     const remaining = Math.min(counted, limits.secondFactorAttemptsPerAccount.max - unit.count);
-    throw spent ? new InvalidCodeError(remaining, method.spentMessage) : new InvalidCodeError(remaining);
+    throw spent ? new InvalidCodeError(remaining, method.spentMessage, InvalidCodeError.alreadyUsed) : (method.wrongProof?.(remaining) ?? new InvalidCodeError(remaining));
   }
 
   // An account with 2FA on is never held for enrolment: its sessions start unrestricted.

@@ -8,6 +8,7 @@ import {
   InvalidCredentialsError,
   NotAllowedError,
   RateLimitedError,
+  registeredErrorCodes,
   ServiceUnavailableError,
   SmsDeliveryFailedError,
   StepUpRequiredError,
@@ -26,14 +27,23 @@ export function errorResult<E extends DomainError>(error: E): ErrorResult<E> {
   return { ...error, message: error.message, __typename: error.typename } as ErrorResult<E>;
 }
 
+/** Every code registered beside core's error classes (`errorCode(...)`), documented value by value. */
+export const ErrorCodeEnum = builder.enumType("ErrorCode", {
+  description: "Why an operation was refused, for machines: stable values that are never renamed or reused. Branch on this, show `message`.",
+  values: Object.fromEntries([...registeredErrorCodes()].map(([code, description]) => [code, { description }])),
+});
+
 export const ErrorInterface = builder.interfaceRef<ErrorResult>("Error").implement({
-  description: "Every typed error a user can cause: `message` is written for them.",
+  description: "Every typed error a user can cause, as a member of a mutation's result union.",
   resolveType: (value) => value.__typename,
-  fields: (t) => ({ message: t.exposeString("message") }),
+  fields: (t) => ({
+    message: t.exposeString("message", { description: "What went wrong and what to do, written for the end user (English)." }),
+    code: t.field({ type: ErrorCodeEnum, description: "Why, for machines: stable across releases.", resolve: (e) => e.code as never }),
+  }),
 });
 
 // biome-ignore lint: constructor parameter lists differ per error class
-type ErrorClass<E extends DomainError> = (abstract new (...args: any[]) => E) & { typename: string };
+type ErrorClass<E extends DomainError> = (abstract new (...args: any[]) => E) & { typename: string; code: string };
 
 /** A typed error's GraphQL object: named by its class's `typename`, recognised by its __typename tag. */
 const refs = new Map<ErrorClass<DomainError>, unknown>();
@@ -48,6 +58,8 @@ export function errorTypeFor(cls: ErrorClass<DomainError>): unknown {
 function errorType<E extends DomainError>(cls: ErrorClass<E>, description: string) {
   // A subclass that forgot its own literal would answer as its parent: refuse to build the schema.
   if (!Object.hasOwn(cls, "typename")) throw new Error(`${cls.name} declares no static typename`);
+  // Each error class registers its own code, one line beside it: `static override readonly code = errorCode(...)`.
+  if (!Object.hasOwn(cls, "code")) throw new Error(`${cls.name} declares no static code (errorCode(...) in core)`);
   const name = cls.typename;
   const ref = builder.objectRef<ErrorResult<E>>(name);
   refs.set(cls, ref);

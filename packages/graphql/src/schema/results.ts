@@ -5,7 +5,7 @@ import { errorResult, errorTypeFor, type ErrorResult } from "./errors.js";
 import type { Context } from "../context.js";
 
 // biome-ignore lint: constructor parameter lists differ per error class
-type ErrorClass = (abstract new (...args: any[]) => DomainError) & { typename: string };
+type ErrorClass = (abstract new (...args: any[]) => DomainError) & { typename: string; code: string };
 type Types = Parameters<typeof builder.unionType>[1]["types"];
 type Builder = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : SchemaTypes;
 
