@@ -37,3 +37,4 @@ export { twoFactorStatus, type TwoFactorStatus } from "./two-factor/status.js";
 export type { SmsSender } from "./sms/sender.js";
 export type { TxtResolver } from "./dns/txt-resolver.js";
 export { isTransientDependencyError } from "./transient.js";
+export { hasPrefix } from "./ids.js";

@@ -25,7 +25,8 @@ import {
 import { builder, isHeldForEnrolment } from "../builder.js";
 import type { Context } from "../context.js";
 import { UserRef } from "./accounts.js";
-import { connection } from "./common.js";
+import { connection, pageOf } from "./common.js";
+import { NodeRef } from "./node.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion, successType } from "./results.js";
 import { AuditEventConnection, TwoFactorStatusRef } from "./users.js";
@@ -52,7 +53,9 @@ const DomainMemberConnection = connection("DomainMember", DomainMemberRef);
 
 const DomainRef = builder.objectRef<DomainRecord>("Domain").implement({
   description: "An email domain (the part after @, in ASCII form) as proven by DNS, with its 2FA policy.",
+  interfaces: [NodeRef],
   fields: (t) => ({
+    id: t.id({ description: "Global id (`dom_…`): refetch with `node(id:)`.", resolve: (d) => domainId(d.name) }),
     name: t.exposeString("name"),
     verified: t.exposeBoolean("verified"),
     verifiedAt: t.field({ type: "DateTime", nullable: true, resolve: (d) => d.verifiedAt ?? null }),
@@ -72,14 +75,14 @@ const DomainRef = builder.objectRef<DomainRecord>("Domain").implement({
       description: "The domain's events (claims, proofs, policy, owners, resets), newest first.",
       authScopes: ownerOnly,
       args: { first: t.arg.int(), after: t.arg.string() },
-      resolve: (d, args, { deps }) => domainAuditLog(deps, d.name, args),
+      resolve: async (d, args, { deps }) => pageOf(await domainAuditLog(deps, d.name, args), args),
     }),
     members: t.field({
       type: DomainMemberConnection,
       description: "Every account on this domain by email, with its 2FA state: who still has to enrol.",
       authScopes: ownerOnly,
       args: { first: t.arg.int(), after: t.arg.string() },
-      resolve: (d, args, { deps }) => listDomainMembers(deps, d, args),
+      resolve: async (d, args, { deps }) => pageOf(await listDomainMembers(deps, d, args), args),
     }),
   }),
 });
@@ -174,20 +177,32 @@ builder.queryField("domain", (t) =>
     description: "A domain the caller owns; null for anyone else (and for names that are not domains).",
     authScopes: { fullAccess: true },
     args: { name: t.arg.string({ required: true }) },
-    resolve: async (_root, args, { deps, caller }) => {
-      let name: string;
-      try {
-        name = parseDomainName(args.name);
-      } catch {
-        return null;
-      }
-      // Owners are members, so only the caller's own domain is ever looked up.
-      if (name !== caller!.account.domain) return null;
-      const domain = await getDomain(deps, name);
-      return domain && isOwner(domain, caller!.account.email) ? domain : null;
-    },
+    resolve: (_root, args, context) => domainVisibleTo(context, args.name),
   }),
 );
+
+/** The domain named, if the caller may see it (owners only); null otherwise. Also `node(id)`'s rule. */
+export async function domainVisibleTo({ deps, caller }: Context, rawName: string): Promise<DomainRecord | null> {
+  let name: string;
+  try {
+    name = parseDomainName(rawName);
+  } catch {
+    return null;
+  }
+  // Owners are members, so only the caller's own domain is ever looked up.
+  if (!caller || name !== caller.account.domain) return null;
+  const domain = await getDomain(deps, name);
+  return domain && isOwner(domain, caller.account.email) ? domain : null;
+}
+
+/** A Domain's global id: `dom_` and its ASCII name in base64url (opaque to clients, decodable here). */
+export function domainId(name: string): string {
+  return `dom_${Buffer.from(name, "utf8").toString("base64url")}`;
+}
+
+export function decodeDomainId(id: string): string | undefined {
+  return /^dom_[A-Za-z0-9_-]{1,400}$/.test(id) ? Buffer.from(id.slice(4), "base64url").toString("utf8") : undefined;
+}
 
 builder.mutationFields((t) => ({
   claimDomain: t.field({

@@ -7,3 +7,4 @@ import "./totp.js";
 import "./webauthn.js";
 import "./sms.js";
 import "./domains.js";
+import "./nodes.js";

@@ -10,11 +10,12 @@ import {
   renameFactor,
   StepUpRequiredError,
   ValidationError,
+  getAccount,
   type StoredFactor,
   type TwoFactorStatus,
 } from "@access-identity/core";
 import { builder } from "../builder.js";
-import { statusFor } from "./accounts.js";
+import { statusFor, UserRef } from "./accounts.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion, successType } from "./results.js";
 import { stepUpOnceEnabled } from "./step-up.js";
@@ -46,6 +47,22 @@ function factorResult(name: string) {
 }
 export const FactorConfirmed = factorResult("FactorConfirmed");
 const FactorRenamed = factorResult("FactorRenamed");
+
+// Every success of a change to the caller's 2FA state also answers with the caller as stored after
+// it (read afresh, only when selected), so normalised client caches update `me` by its id.
+for (const { ref } of [FactorConfirmed, TwoFactorEnabled, BackupCodes, FactorRenamed, FactorRemoved, TwoFactorDisabled]) {
+  builder.objectField(ref, "user", (t) =>
+    t.field({
+      type: UserRef,
+      description: "The signed-in user after this change (its `twoFactor` included).",
+      resolve: async (_result, _args, { deps, caller }) => {
+        const account = await getAccount(deps, caller!.account.email);
+        if (!account || account.userId !== caller!.account.userId) throw new Error("the account changed under the request");
+        return account;
+      },
+    }),
+  );
+}
 
 const EnableTwoFactorInput = builder.inputType("EnableTwoFactorInput", {
   fields: (t) => ({ backupCodesAcknowledged: t.boolean({ required: true }) }),

@@ -2,9 +2,11 @@ import { auditActions, readAudit, userStream, type AuditEvent, type StoredFactor
 import { getAccounts } from "@access-identity/core";
 import { builder } from "../builder.js";
 import { FactorKindEnum, statusFor, UserRef } from "./accounts.js";
-import { connection } from "./common.js";
+import { connection, pageOf } from "./common.js";
+import { NodeRef } from "./node.js";
 
 export const FactorRef = builder.objectRef<StoredFactor>("Factor").implement({
+  interfaces: [NodeRef],
   fields: (t) => ({
     id: t.exposeID("id"),
     kind: t.field({ type: FactorKindEnum, resolve: (f) => f.kind }),
@@ -26,6 +28,7 @@ export const TwoFactorStatusRef = builder.objectRef<Awaited<ReturnType<typeof st
 });
 
 UserRef.implement({
+  interfaces: [NodeRef],
   fields: (t) => ({
     id: t.field({ type: "ID", resolve: (u) => u.userId }),
     email: t.exposeString("email"),
@@ -39,6 +42,7 @@ export const AuditActionEnum = builder.enumType("AuditAction", { values: auditAc
 
 /** A user named in an audit event, looked up lazily; null once the account is gone. */
 export const AuditEventRef = builder.objectRef<AuditEvent>("AuditEvent").implement({
+  interfaces: [NodeRef],
   fields: (t) => ({
     id: t.exposeID("id"),
     at: t.field({ type: "DateTime", resolve: (e) => e.at }),
@@ -65,6 +69,6 @@ builder.queryField("auditLog", (t) =>
     description: "The caller's own events, newest first.",
     authScopes: { fullAccess: true },
     args: { first: t.arg.int(), after: t.arg.string() },
-    resolve: (_root, args, { deps, caller }) => readAudit(deps, userStream(caller!.account.userId), args),
+    resolve: async (_root, args, { deps, caller }) => pageOf(await readAudit(deps, userStream(caller!.account.userId), args), args),
   }),
 );
