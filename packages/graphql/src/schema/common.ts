@@ -45,3 +45,7 @@ export function connection<T>(name: string, nodeRef: ObjectRef<any, T>, nodeDesc
     }),
   });
 }
+
+/** The descriptions of every connection field's arguments (`first`, `after`). */
+export const FIRST_ARG = "How many items, 1-100 (default 20).";
+export const AFTER_ARG = "Continue after this cursor (a previous page's `endCursor`).";

@@ -77,19 +77,26 @@ function simpleErrorType<E extends DomainError>(cls: ErrorClass<E>, description:
 
 {
   const { ref, shared } = errorType(ValidationError, "The input was not acceptable; `field` names the input field at fault.");
-  ref.implement({ ...shared, fields: (t) => ({ field: t.exposeString("field") }) });
+  ref.implement({ ...shared, fields: (t) => ({ field: t.exposeString("field", { description: "The name of the input field at fault, e.g. `password`." }) }) });
 }
 {
   const { ref, shared } = errorType(InvalidCodeError, "The code or proof was wrong (or, with its own message, right but already used). `attemptsRemaining` counts the tries left before starting again, never more than the account's limit on second factors still allows.");
-  ref.implement({ ...shared, fields: (t) => ({ attemptsRemaining: t.exposeInt("attemptsRemaining", { nullable: true }) }) });
+  ref.implement({ ...shared, fields: (t) => ({
+      attemptsRemaining: t.exposeInt("attemptsRemaining", { nullable: true, description: "Tries left before starting again; null where no count applies (a passkey sign-in)." }),
+    }),
+  });
 }
 {
   const { ref, shared } = errorType(RateLimitedError, "Too many attempts; retry after `retryAfterSeconds`.");
-  ref.implement({ ...shared, fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds") }) });
+  ref.implement({ ...shared, fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds", { description: "Seconds to wait before trying again." }) }) });
 }
 {
   const { ref, shared } = errorType(DomainVerificationFailedError, "The TXT record did not hold the expected value.");
-  ref.implement({ ...shared, fields: (t) => ({ expected: t.exposeString("expected"), found: t.exposeStringList("found") }) });
+  ref.implement({ ...shared, fields: (t) => ({
+      expected: t.exposeString("expected", { description: "The TXT value that was looked for." }),
+      found: t.exposeStringList("found", { description: "The TXT values DNS answered with (maybe none)." }),
+    }),
+  });
 }
 simpleErrorType(InvalidCredentialsError, "The email or password is incorrect (which one is never said).");
 simpleErrorType(ExpiredError, "The challenge, code or enrolment has expired or was already used.");

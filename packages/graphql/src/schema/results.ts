@@ -22,7 +22,9 @@ export function resultUnion<E extends readonly ErrorClass[]>(
 ) {
   const ref = builder.unionType(name, {
     types: [...success, ...errors.map(errorTypeFor)] as unknown as Types,
-    description,
+    description:
+      description ??
+      `The result of a mutation: ${success.map((s) => `\`${String((s as { name?: string }).name ?? s)}\``).join(" or ")} on success, else one of the typed errors listed (branch on \`__typename\`, then \`code\`).`,
     // Every member value is a plain object tagged with its type name (see `successType`, `errorResult`).
     resolveType: (value) => (value as Tagged).__typename,
   });
