@@ -38,10 +38,10 @@ test("a removed field fails until the Unreleased notes name it; an older section
   expect((await schemaDiff(withoutEndCursor, HEADER + "- Nothing.\n\n## 0.1.0\n\n- `PageInfo.endCursor` removed.\n")).code).toBe(1);
   expect((await schemaDiff(withoutEndCursor, HEADER + "- `PageInfo.endCursorX` is new.\n")).code).toBe(1);
   expect((await schemaDiff(withoutEndCursor, HEADER + "- Removed `PageInfo.endCursor`: use edges' cursors.\n")).code).toBe(0);
-}, 60_000);
+}, 180_000);
 
 test("an added field is not breaking", async () => {
   const added = schema.replace(/type PageInfo \{\n/, "type PageInfo {\n  pageCount: Int\n");
   expect(added).not.toBe(schema);
   expect((await schemaDiff(added, HEADER)).code).toBe(0);
-}, 60_000);
+}, 180_000);
