@@ -2,12 +2,14 @@
 // graphql-inspector, and fails on a breaking change unless CHANGELOG.md's "## Unreleased" section
 // names it by its schema coordinate (e.g. `PageInfo.endCursor`, `Mutation.signUp.input`).
 //
-// The base is, in order: $SCHEMA_BASE (any git ref); the newest release tag (v*); the merge base
-// with main. On main itself with no tag, the merge base is HEAD and nothing is compared, so CI on
-// main should set SCHEMA_BASE (e.g. the previous release's commit). Options for tests and tools:
+// The base is, in order: $SCHEMA_BASE (any git ref); the newest release tag (v*) reachable from
+// HEAD; the release commit recorded in scripts/schema-diff.base. That file makes a clean clone in
+// CI compare against the last release with no setup: on main itself a merge base would be HEAD and
+// compare nothing. A base that names no commit here fails (a wrong base must not pass silently).
+// Options for tests and tools:
 //   --schema <file> (default schema.graphql), --changelog <file> (default CHANGELOG.md).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -22,15 +24,21 @@ const tryGit = (...args) => {
   }
 };
 
-const base = process.env.SCHEMA_BASE || tryGit("describe", "--tags", "--abbrev=0", "--match", "v*") || tryGit("merge-base", "HEAD", "main");
-if (!base) {
-  console.log("schema:diff: no base to compare with (set SCHEMA_BASE to a git ref)");
-  process.exit(0);
+/** The release commit recorded in scripts/schema-diff.base: its first line that is not a comment. */
+function recordedRelease() {
+  const lines = readFileSync(new URL("./schema-diff.base", import.meta.url), "utf8").split("\n");
+  return lines.map((line) => line.trim()).find((line) => line && !line.startsWith("#"));
+}
+
+const base = process.env.SCHEMA_BASE || tryGit("describe", "--tags", "--abbrev=0", "--match", "v*") || recordedRelease();
+if (!base || tryGit("rev-parse", "--verify", "--quiet", `${base}^{commit}`) === undefined) {
+  console.error(`schema:diff: the base ${base ?? "(none)"} is not a commit here (a shallow clone? fetch the full history, or set SCHEMA_BASE)`);
+  process.exit(1);
 }
 const oldSchema = tryGit("show", `${base}:schema.graphql`);
 if (oldSchema === undefined) {
-  console.log(`schema:diff: ${base} has no schema.graphql: nothing to compare`);
-  process.exit(0);
+  console.error(`schema:diff: ${base} has no schema.graphql`);
+  process.exit(1);
 }
 
 const dir = mkdtempSync(join(tmpdir(), "schema-diff-"));

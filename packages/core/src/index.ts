@@ -38,7 +38,7 @@ export { startPasskeySignIn, completePasskeySignIn } from "./factors/webauthn/pa
 export { createLogger, withRequestId, currentRequestId, requestLogger, type Logger } from "./logger.js";
 export { resolveSession, revokeSession, requireRecentAal2, type Caller } from "./sessions/sessions.js";
 export type { IssuedSession, SessionRecord, SessionInfo, Aal } from "./sessions/session.js";
-export { listSessions, currentSessionInfo, revokeOwnSession, signOutEverywhere } from "./sessions/manage.js";
+export { listSessions, currentSessionInfo, ownSessionInfo, revokeOwnSession, signOutEverywhere } from "./sessions/manage.js";
 export { revokeOthers, revokeAll } from "./sessions/revocation.js";
 export { sessionLifetimes, type SessionLifetimes } from "./sessions/lifetimes.js";
 export type { Revocation } from "./db/revocation.js";
@@ -61,3 +61,4 @@ export { requestPasswordReset, resetPassword, type ResetOutcome } from "./passwo
 export { deliverOutboxItem, deliverOutboxItems, deliverDueOutbox, type DeliveryOutcome } from "./notifications/deliver.js";
 export { outboxIdOf } from "./db/outbox.js";
 export type { OutboxSignal } from "./notifications/signal.js";
+export { hasPrefix } from "./ids.js";

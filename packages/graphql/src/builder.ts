@@ -47,5 +47,7 @@ export function isHeldForEnrolment(context: Context): boolean {
 
 builder.addScalarType("DateTime", DateTimeResolver);
 builder.addScalarType("JSON", JSONResolver);
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({ description: "Reads. Send the session token as `Authorization: Bearer <token>`; fields say who may see what." });
+builder.mutationType({
+  description: "Changes. Each takes a single `input` (where it has arguments) and answers a result union: a success type or a typed error.",
+});

@@ -133,7 +133,9 @@ test("WebAuthn: forgeries naming a challenge already answered are wrong guesses,
   };
   const outcomes = [];
   for (let i = 0; i < 3; i++) outcomes.push((await api.gql(COMPLETE_SIGN_IN, { input: { challengeId, webAuthnResponse: forged() } })).data.completeSignIn);
-  expect(outcomes).toEqual([4, 3, 2].map((attemptsRemaining) => ({ __typename: "InvalidCodeError", message: "That code is not valid.", attemptsRemaining })));
+  // Refused as wrong (not spent), in words for a key rather than a code.
+  const message = "That security key's answer was not accepted. Try again with a key registered on this account.";
+  expect(outcomes).toEqual([4, 3, 2].map((attemptsRemaining) => ({ __typename: "InvalidCodeError", message, attemptsRemaining })));
   const log = await api.gql(`{ auditLog(first: 10) { edges { node { action } } } }`, {}, { token: user.token });
   expect(log.data.auditLog.edges.filter((e: { node: { action: string } }) => e.node.action === "SECOND_FACTOR_FAILED")).toHaveLength(3);
 });

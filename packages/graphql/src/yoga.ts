@@ -30,6 +30,31 @@ function disableIntrospection(): Plugin {
   };
 }
 
+/** Headers that prove a request was not a "simple" cross-site one (yoga's CSRF plugin accepts either). */
+const CSRF_HEADERS = ["x-graphql-yoga-csrf", "graphql-require-preflight"];
+
+/**
+ * graphql-armor's query limits. A client's natural queries must pass (API.md: every connection
+ * with `first: 100` and its natural selection, queried on its own); floods must not.
+ * - Fragments are flattened for depth and cost: a named fragment or an inline `... on X` is not a
+ *   level of data, and counting it as one made ordinary codegen documents (`...ErrorFields`) deep.
+ * - depthCostFactor 1: the cost is then about the number of values a query can return (each object
+ *   2, each scalar 1, a list of `first: n` times n), which is what costs us; 1.5 compounded per level
+ *   and made 100 members with their TwoFactorStatus cost ~16,000, as much as a real flood.
+ * - maxCost 8000: each natural 100-item page costs 2,200-3,400 (measured in query-limits.test.ts),
+ *   so a screen may show two of them at once; three or more, or aliased copies, are refused.
+ */
+export function armorLimits(introspection: boolean) {
+  return {
+    maxDepth: { n: 8, flattenFragments: true },
+    maxAliases: { n: 5 },
+    maxDirectives: { n: 10 },
+    maxTokens: { n: 800 },
+    costLimit: { maxCost: 8000, objectCost: 2, scalarCost: 1, depthCostFactor: 1, flattenFragments: true },
+    blockFieldSuggestion: { enabled: !introspection },
+  };
+}
+
 export function createGraphqlServer(deps: Deps): YogaServerInstance<ServerContext, Context> {
   const { config, log } = deps;
   return createYoga<ServerContext, Context>({
@@ -44,7 +69,8 @@ export function createGraphqlServer(deps: Deps): YogaServerInstance<ServerContex
     cors: {
       origin: config.corsOrigins,
       methods: ["GET", "POST", "OPTIONS"],
-      allowedHeaders: ["content-type", "authorization"],
+      // The CSRF plugin's headers too: without them a cross-origin GET query (urql's default) fails its preflight.
+      allowedHeaders: ["content-type", "authorization", ...CSRF_HEADERS],
       credentials: false,
       maxAge: 600,
     },
@@ -91,15 +117,8 @@ export function createGraphqlServer(deps: Deps): YogaServerInstance<ServerContex
       // A browser may send a "simple" request (a GET, a form post) cross-site without a CORS
       // preflight; requiring a non-simple content type or a header no form can set closes that.
       // Bearer tokens are not ambient credentials, so this is defence in depth, not the main line.
-      useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "graphql-require-preflight", "authorization"] }),
-      EnvelopArmorPlugin({
-        maxDepth: { n: 8 },
-        maxAliases: { n: 5 },
-        maxDirectives: { n: 10 },
-        maxTokens: { n: 800 },
-        costLimit: { maxCost: 3000 },
-        blockFieldSuggestion: { enabled: !config.introspection },
-      }),
+      useCSRFPrevention({ requestHeaders: [...CSRF_HEADERS, "authorization"] }),
+      EnvelopArmorPlugin(armorLimits(config.introspection)),
       ...(config.introspection ? [] : [disableIntrospection()]),
     ],
   });

@@ -4,33 +4,54 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Authenticator assurance level of a session (NIST SP 800-63B). */
 export type Aal =
   /** Password only. */
   | 'AAL1'
   /** Password (or passkey) and a second factor. */
   | 'AAL2';
 
+/** A member of the domain to make an owner. */
 export type AddDomainOwnerInput = {
+  /** The member's email. */
   email: string;
+  /** The domain, e.g. example.com; internationalised names are accepted. */
   name: string;
 };
 
+/** What an audit event records. */
 export type AuditAction =
+  /** A new set of backup codes replaced the old one. */
   | 'BACKUP_CODES_GENERATED'
+  /** A backup code signed in. */
   | 'BACKUP_CODE_USED'
+  /** The domain was claimed (a DNS proof started). */
   | 'DOMAIN_CLAIMED'
+  /** An owner was added to the domain. */
   | 'DOMAIN_OWNER_ADDED'
+  /** An owner was removed from the domain. */
   | 'DOMAIN_OWNER_REMOVED'
+  /** The domain's 2FA policy changed; detail has the new policy. */
   | 'DOMAIN_POLICY_CHANGED'
+  /** The domain was proven by DNS. */
   | 'DOMAIN_VERIFIED'
+  /** A second factor was confirmed; detail names it. */
   | 'FACTOR_ADDED'
+  /** A second factor was removed. */
   | 'FACTOR_REMOVED'
+  /** A second factor was renamed. */
   | 'FACTOR_RENAMED'
+  /** A second-factor proof was refused (wrong or already used); detail says which method and from where. */
   | 'SECOND_FACTOR_FAILED'
+  /** The account's budget of failed second-factor proofs ran out. */
   | 'SECOND_FACTOR_LOCKED'
+  /** 2FA was turned off by the user. */
   | 'TWO_FACTOR_DISABLED'
+  /** 2FA was turned on. */
   | 'TWO_FACTOR_ENABLED'
+  /** A domain owner reset the member's 2FA; detail holds their reason. */
   | 'TWO_FACTOR_RESET'
+  /** A security key's signature counter went backwards: the key may have been cloned. */
   | 'WEBAUTHN_COUNTER_REGRESSION';
 
 /** Which kind of authenticator to ask the browser for. */
@@ -40,11 +61,13 @@ export type AuthenticatorAttachment =
   /** Built into this device: fingerprint, face or screen lock (a passkey on the device). */
   | 'PLATFORM';
 
+/** The domain to claim: the caller's own email domain. */
 export type ClaimDomainInput = {
-  /** e.g. example.com; internationalised names are accepted. */
+  /** The domain, e.g. example.com; internationalised names are accepted. */
   name: string;
 };
 
+/** The browser's answer to startPasskeySignIn's options. */
 export type CompletePasskeySignInInput = {
   /** AuthenticationResponseJSON from @simplewebauthn/browser. */
   response: unknown;
@@ -52,96 +75,171 @@ export type CompletePasskeySignInInput = {
 
 /** Exactly one proof: totpCode, smsCode, webAuthnResponse or backupCode. */
 export type CompleteSignInInput = {
+  /** One of the backup codes, with or without its dash, in any letter case. Each works once. */
   backupCode?: string | null | undefined;
+  /** The `SignInChallenge.id` being answered. */
   challengeId: string | number;
+  /** The 6-digit code texted by `sendSignInSmsCode`. */
   smsCode?: string | null | undefined;
+  /** The 6-digit code the authenticator app shows now. */
   totpCode?: string | null | undefined;
   /** AuthenticationResponseJSON from @simplewebauthn/browser. */
   webAuthnResponse?: unknown;
 };
 
+/** The pending factor and the code texted to it. */
 export type ConfirmSmsEnrolmentInput = {
+  /** The 6-digit code from the text message. */
   code: string;
+  /** `SmsEnrolment.factorId`. */
   factorId: string | number;
 };
 
+/** The pending factor and a code from the app. */
 export type ConfirmTotpEnrolmentInput = {
+  /** The 6-digit code the app shows now. */
   code: string;
+  /** `TotpEnrolment.factorId`. */
   factorId: string | number;
 };
 
+/** The pending factor and the browser's registration response. */
 export type ConfirmWebAuthnEnrolmentInput = {
+  /** `WebAuthnEnrolment.factorId`. */
   factorId: string | number;
   /** RegistrationResponseJSON from @simplewebauthn/browser. */
   response: unknown;
 };
 
+/** The last step of setting up 2FA. */
 export type EnableTwoFactorInput = {
+  /** The user confirms they stored their backup codes; must be true. */
   backupCodesAcknowledged: boolean;
 };
 
+/** Why an operation was refused, for machines: stable values that are never renamed or reused. Branch on this, show `message`. */
+export type ErrorCode =
+  /** The code was right but has already been used: wait for the next one, ask for a new one, or use another backup code. */
+  | 'CODE_ALREADY_USED'
+  /** It already exists, or it changed meanwhile (a parallel request won): read again and retry. */
+  | 'CONFLICT'
+  /** The domain has not been proven by its DNS TXT record yet. */
+  | 'DOMAIN_NOT_VERIFIED'
+  /** The DNS TXT record was not found with the expected value. */
+  | 'DOMAIN_VERIFICATION_FAILED'
+  /** The challenge, code, enrolment or claim has expired or was already completed: start again. */
+  | 'EXPIRED'
+  /** The code (TOTP, SMS, backup or enrolment code) is wrong. */
+  | 'INVALID_CODE'
+  /** The email or password is wrong (which one is never said). */
+  | 'INVALID_CREDENTIALS'
+  /** The caller may not do this (the message says why). */
+  | 'NOT_ALLOWED'
+  /** Too many attempts: retry after `RateLimitedError.retryAfterSeconds`. */
+  | 'RATE_LIMITED'
+  /** The security key's or passkey's answer was not accepted (not registered here, the wrong key, or it did not verify). */
+  | 'SECURITY_KEY_NOT_ACCEPTED'
+  /** A dependency was briefly unavailable and nothing was changed: retry. */
+  | 'SERVICE_UNAVAILABLE'
+  /** The SMS provider refused or failed to send the text; retry later. */
+  | 'SMS_DELIVERY_FAILED'
+  /** Prove a second factor on this session (AAL2 within the last 10 minutes), then retry. */
+  | 'STEP_UP_REQUIRED'
+  /** An input value was not acceptable; `ValidationError.field` names the input field at fault. */
+  | 'VALIDATION_FAILED';
+
+/** A kind of second factor. */
 export type FactorKind =
+  /** Codes sent by text message to a mobile number. */
   | 'SMS'
+  /** An authenticator app (time-based one-time codes, RFC 6238). */
   | 'TOTP'
+  /** A security key, device biometrics or a passkey (WebAuthn). */
   | 'WEBAUTHN';
 
+/** An owner of the domain to remove. */
 export type RemoveDomainOwnerInput = {
+  /** The member's email. */
   email: string;
+  /** The domain, e.g. example.com; internationalised names are accepted. */
   name: string;
 };
 
+/** A factor of the caller's to remove. */
 export type RemoveFactorInput = {
+  /** The factor's id. */
   factorId: string | number;
 };
 
+/** A factor of the caller's and its new label. */
 export type RenameFactorInput = {
+  /** The factor's id. */
   factorId: string | number;
+  /** 1-64 characters. Text-message factors cannot be renamed (they show the masked number). */
   label: string;
 };
 
+/** The member whose 2FA to reset, and why. */
 export type ResetUserTwoFactorInput = {
+  /** The member's email (on the caller's verified domain). */
   email: string;
   /** 1-500 characters, kept in the member's and the domain's audit logs. */
   reason: string;
 };
 
+/** Which sign-in challenge, and which number. */
 export type SendSignInSmsCodeInput = {
+  /** The `SignInChallenge.id`. */
   challengeId: string | number;
   /** One of the challenge's smsFactors; default the first. */
   factorId?: string | number | null | undefined;
 };
 
+/** A verified domain's new 2FA policy. */
 export type SetDomainTwoFactorPolicyInput = {
+  /** Require 2FA of every member. */
   enforce: boolean;
   /** 0-90; omitted keeps the current value (0 for a new policy). */
   gracePeriodDays?: number | null | undefined;
+  /** The domain, e.g. example.com; internationalised names are accepted. */
   name: string;
 };
 
+/** The first step of a sign-in. */
 export type SignInInput = {
+  /** The account's email. */
   email: string;
+  /** The account's password. */
   password: string;
 };
 
+/** A new account's email and password. */
 export type SignUpInput = {
+  /** The account's email; case and surrounding spaces do not matter. */
   email: string;
+  /** 8-256 characters; very common passwords and the email itself are refused. */
   password: string;
 };
 
+/** Which sign-in challenge to answer with a security key. */
 export type StartSignInWebAuthnInput = {
+  /** The `SignInChallenge.id`. */
   challengeId: string | number;
 };
 
+/** The mobile number to add. */
 export type StartSmsEnrolmentInput = {
   /** A mobile number in any common written form, international ("+44 7400 123456") unless the server sets a default region. */
   phoneNumber: string;
 };
 
+/** Options of a new authenticator app. */
 export type StartTotpEnrolmentInput = {
   /** A name for the app, e.g. "Work phone". Default "Authenticator app". */
   label?: string | null | undefined;
 };
 
+/** Options of a new security key, device biometrics or passkey. */
 export type StartWebAuthnEnrolmentInput = {
   /** Omitted: either kind. */
   authenticatorAttachment?: AuthenticatorAttachment | null | undefined;
@@ -149,8 +247,9 @@ export type StartWebAuthnEnrolmentInput = {
   nickname?: string | null | undefined;
 };
 
+/** The claimed domain to verify. */
 export type VerifyDomainInput = {
-  /** e.g. example.com; internationalised names are accepted. */
+  /** The domain, e.g. example.com; internationalised names are accepted. */
   name: string;
 };
 
@@ -160,11 +259,11 @@ export type SignUpMutationVariables = Exact<{
 
 
 export type SignUpMutation = { signUp:
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
     | { __typename: 'SignedIn', session: { token: string, aal: Aal, expiresAt: string, enrolmentRequired: boolean }, user: { id: string, email: string, domain: string, createdAt: string, twoFactor: { enabled: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null } } }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type SignInMutationVariables = Exact<{
@@ -173,10 +272,10 @@ export type SignInMutationVariables = Exact<{
 
 
 export type SignInMutation = { signIn:
-    | { __typename: 'InvalidCredentialsError', message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
+    | { __typename: 'InvalidCredentialsError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'SecondFactorRequired', challenge: { id: string, expiresAt: string, methods: Array<FactorKind>, backupCodesAvailable: boolean, smsFactors: Array<{ factorId: string, maskedPhoneNumber: string }> } }
-    | { __typename: 'ServiceUnavailableError', message: string }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
     | { __typename: 'SignedIn', session: { token: string, aal: Aal, expiresAt: string, enrolmentRequired: boolean }, user: { id: string, email: string, domain: string, createdAt: string, twoFactor: { enabled: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null } } }
    };
 
@@ -186,12 +285,12 @@ export type SendSignInSmsCodeMutationVariables = Exact<{
 
 
 export type SendSignInSmsCodeMutation = { sendSignInSmsCode:
-    | { __typename: 'ExpiredError', message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
+    | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
     | { __typename: 'SmsCodeSent', expiresAt: string, resendAfter: string }
-    | { __typename: 'SmsDeliveryFailedError', message: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'SmsDeliveryFailedError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type StartSignInWebAuthnMutationVariables = Exact<{
@@ -200,10 +299,10 @@ export type StartSignInWebAuthnMutationVariables = Exact<{
 
 
 export type StartSignInWebAuthnMutation = { startSignInWebAuthn:
-    | { __typename: 'ExpiredError', message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
     | { __typename: 'WebAuthnOptions', options: unknown }
    };
 
@@ -213,20 +312,20 @@ export type CompleteSignInMutationVariables = Exact<{
 
 
 export type CompleteSignInMutation = { completeSignIn:
-    | { __typename: 'ExpiredError', message: string }
-    | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
+    | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
     | { __typename: 'SignedIn', session: { token: string, aal: Aal, expiresAt: string, enrolmentRequired: boolean }, user: { id: string, email: string, domain: string, createdAt: string, twoFactor: { enabled: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null } } }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type StartPasskeySignInMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type StartPasskeySignInMutation = { startPasskeySignIn:
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
     | { __typename: 'WebAuthnOptions', options: unknown }
    };
 
@@ -236,20 +335,20 @@ export type CompletePasskeySignInMutationVariables = Exact<{
 
 
 export type CompletePasskeySignInMutation = { completePasskeySignIn:
-    | { __typename: 'ExpiredError', message: string }
-    | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
+    | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
     | { __typename: 'SignedIn', session: { token: string, aal: Aal, expiresAt: string, enrolmentRequired: boolean }, user: { id: string, email: string, domain: string, createdAt: string, twoFactor: { enabled: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null } } }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SignOutMutation = { signOut:
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
     | { __typename: 'SignedOut', success: boolean }
    };
 
@@ -264,7 +363,19 @@ export type AuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, action: AuditAction, detail: string | null, actor: { id: string, email: string } | null, subject: { id: string, email: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, action: AuditAction, detail: string | null, actor: { id: string, email: string } | null, subject: { id: string, email: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type NodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeQuery = { node:
+    | { __typename: 'AuditEvent', at: string, action: AuditAction, detail: string | null, id: string }
+    | { __typename: 'Domain', name: string, verified: boolean, enforceTwoFactor: boolean, gracePeriodDays: number, id: string }
+    | { __typename: 'Factor', kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null, id: string }
+    | { __typename: 'User', email: string, domain: string, createdAt: string, id: string }
+   | null };
 
 export type ClaimDomainMutationVariables = Exact<{
   input: ClaimDomainInput;
@@ -273,10 +384,10 @@ export type ClaimDomainMutationVariables = Exact<{
 
 export type ClaimDomainMutation = { claimDomain:
     | { __typename: 'DomainClaim', txtRecordName: string, txtRecordValue: string, expiresAt: string }
-    | { __typename: 'NotAllowedError', message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'NotAllowedError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type VerifyDomainMutationVariables = Exact<{
@@ -285,12 +396,12 @@ export type VerifyDomainMutationVariables = Exact<{
 
 
 export type VerifyDomainMutation = { verifyDomain:
-    | { __typename: 'DomainVerificationFailedError', expected: string, found: Array<string>, message: string }
-    | { __typename: 'DomainVerified', domain: { name: string, verified: boolean, verifiedAt: string | null, enforceTwoFactor: boolean, enforcedAt: string | null, gracePeriodDays: number } }
-    | { __typename: 'ExpiredError', message: string }
-    | { __typename: 'NotAllowedError', message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
+    | { __typename: 'DomainVerificationFailedError', expected: string, found: Array<string>, message: string, code: ErrorCode }
+    | { __typename: 'DomainVerified', domain: { id: string, name: string, verified: boolean, verifiedAt: string | null, enforceTwoFactor: boolean, enforcedAt: string | null, gracePeriodDays: number } }
+    | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'NotAllowedError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
    };
 
 export type SetDomainTwoFactorPolicyMutationVariables = Exact<{
@@ -299,13 +410,13 @@ export type SetDomainTwoFactorPolicyMutationVariables = Exact<{
 
 
 export type SetDomainTwoFactorPolicyMutation = { setDomainTwoFactorPolicy:
-    | { __typename: 'DomainNotVerifiedError', message: string }
-    | { __typename: 'DomainPolicyUpdated', domain: { name: string, verified: boolean, verifiedAt: string | null, enforceTwoFactor: boolean, enforcedAt: string | null, gracePeriodDays: number } }
-    | { __typename: 'NotAllowedError', message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'StepUpRequiredError', message: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'DomainNotVerifiedError', message: string, code: ErrorCode }
+    | { __typename: 'DomainPolicyUpdated', domain: { id: string, name: string, verified: boolean, verifiedAt: string | null, enforceTwoFactor: boolean, enforcedAt: string | null, gracePeriodDays: number } }
+    | { __typename: 'NotAllowedError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type AddDomainOwnerMutationVariables = Exact<{
@@ -314,13 +425,13 @@ export type AddDomainOwnerMutationVariables = Exact<{
 
 
 export type AddDomainOwnerMutation = { addDomainOwner:
-    | { __typename: 'DomainNotVerifiedError', message: string }
-    | { __typename: 'DomainOwnersUpdated', domain: { name: string, owners: Array<{ id: string, email: string }> } }
-    | { __typename: 'NotAllowedError', message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'StepUpRequiredError', message: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'DomainNotVerifiedError', message: string, code: ErrorCode }
+    | { __typename: 'DomainOwnersUpdated', domain: { id: string, name: string, owners: Array<{ id: string, email: string }> } }
+    | { __typename: 'NotAllowedError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type RemoveDomainOwnerMutationVariables = Exact<{
@@ -329,13 +440,13 @@ export type RemoveDomainOwnerMutationVariables = Exact<{
 
 
 export type RemoveDomainOwnerMutation = { removeDomainOwner:
-    | { __typename: 'DomainNotVerifiedError', message: string }
-    | { __typename: 'DomainOwnersUpdated', domain: { name: string, owners: Array<{ id: string, email: string }> } }
-    | { __typename: 'NotAllowedError', message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'StepUpRequiredError', message: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'DomainNotVerifiedError', message: string, code: ErrorCode }
+    | { __typename: 'DomainOwnersUpdated', domain: { id: string, name: string, owners: Array<{ id: string, email: string }> } }
+    | { __typename: 'NotAllowedError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type ResetUserTwoFactorMutationVariables = Exact<{
@@ -344,13 +455,13 @@ export type ResetUserTwoFactorMutationVariables = Exact<{
 
 
 export type ResetUserTwoFactorMutation = { resetUserTwoFactor:
-    | { __typename: 'DomainNotVerifiedError', message: string }
-    | { __typename: 'NotAllowedError', message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'StepUpRequiredError', message: string }
+    | { __typename: 'DomainNotVerifiedError', message: string, code: ErrorCode }
+    | { __typename: 'NotAllowedError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
     | { __typename: 'TwoFactorReset', user: { id: string, email: string, twoFactor: { enabled: boolean, backupCodesRemaining: number } } }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type DomainQueryVariables = Exact<{
@@ -358,7 +469,7 @@ export type DomainQueryVariables = Exact<{
 }>;
 
 
-export type DomainQuery = { domain: { name: string, verified: boolean, verifiedAt: string | null, enforceTwoFactor: boolean, enforcedAt: string | null, gracePeriodDays: number, owners: Array<{ id: string, email: string }> } | null };
+export type DomainQuery = { domain: { id: string, name: string, verified: boolean, verifiedAt: string | null, enforceTwoFactor: boolean, enforcedAt: string | null, gracePeriodDays: number, owners: Array<{ id: string, email: string }> } | null };
 
 export type DomainMembersQueryVariables = Exact<{
   name: string;
@@ -367,7 +478,7 @@ export type DomainMembersQueryVariables = Exact<{
 }>;
 
 
-export type DomainMembersQuery = { domain: { name: string, members: { edges: Array<{ cursor: string, node: { email: string, user: { id: string }, twoFactor: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type DomainMembersQuery = { domain: { id: string, name: string, members: { edges: Array<{ cursor: string, node: { email: string, user: { id: string }, twoFactor: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } } | null };
 
 export type DomainAuditLogQueryVariables = Exact<{
   name: string;
@@ -376,31 +487,31 @@ export type DomainAuditLogQueryVariables = Exact<{
 }>;
 
 
-export type DomainAuditLogQuery = { domain: { name: string, auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, action: AuditAction, detail: string | null, actor: { id: string, email: string } | null, subject: { id: string, email: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type DomainAuditLogQuery = { domain: { id: string, name: string, auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, action: AuditAction, detail: string | null, actor: { id: string, email: string } | null, subject: { id: string, email: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } } | null };
 
-type ErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', message: string };
+type ErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', message: string, code: ErrorCode };
 
-type ErrorFields_DomainNotVerifiedError_Fragment = { __typename: 'DomainNotVerifiedError', message: string };
+type ErrorFields_DomainNotVerifiedError_Fragment = { __typename: 'DomainNotVerifiedError', message: string, code: ErrorCode };
 
-type ErrorFields_DomainVerificationFailedError_Fragment = { __typename: 'DomainVerificationFailedError', expected: string, found: Array<string>, message: string };
+type ErrorFields_DomainVerificationFailedError_Fragment = { __typename: 'DomainVerificationFailedError', expected: string, found: Array<string>, message: string, code: ErrorCode };
 
-type ErrorFields_ExpiredError_Fragment = { __typename: 'ExpiredError', message: string };
+type ErrorFields_ExpiredError_Fragment = { __typename: 'ExpiredError', message: string, code: ErrorCode };
 
-type ErrorFields_InvalidCodeError_Fragment = { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string };
+type ErrorFields_InvalidCodeError_Fragment = { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string, code: ErrorCode };
 
-type ErrorFields_InvalidCredentialsError_Fragment = { __typename: 'InvalidCredentialsError', message: string };
+type ErrorFields_InvalidCredentialsError_Fragment = { __typename: 'InvalidCredentialsError', message: string, code: ErrorCode };
 
-type ErrorFields_NotAllowedError_Fragment = { __typename: 'NotAllowedError', message: string };
+type ErrorFields_NotAllowedError_Fragment = { __typename: 'NotAllowedError', message: string, code: ErrorCode };
 
-type ErrorFields_RateLimitedError_Fragment = { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string };
+type ErrorFields_RateLimitedError_Fragment = { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode };
 
-type ErrorFields_ServiceUnavailableError_Fragment = { __typename: 'ServiceUnavailableError', message: string };
+type ErrorFields_ServiceUnavailableError_Fragment = { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode };
 
-type ErrorFields_SmsDeliveryFailedError_Fragment = { __typename: 'SmsDeliveryFailedError', message: string };
+type ErrorFields_SmsDeliveryFailedError_Fragment = { __typename: 'SmsDeliveryFailedError', message: string, code: ErrorCode };
 
-type ErrorFields_StepUpRequiredError_Fragment = { __typename: 'StepUpRequiredError', message: string };
+type ErrorFields_StepUpRequiredError_Fragment = { __typename: 'StepUpRequiredError', message: string, code: ErrorCode };
 
-type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', field: string, message: string };
+type ErrorFields_ValidationError_Fragment = { __typename: 'ValidationError', field: string, message: string, code: ErrorCode };
 
 export type ErrorFieldsFragment =
   | ErrorFields_ConflictError_Fragment
@@ -423,11 +534,11 @@ export type StartTotpEnrolmentMutationVariables = Exact<{
 
 
 export type StartTotpEnrolmentMutation = { startTotpEnrolment:
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'StepUpRequiredError', message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
     | { __typename: 'TotpEnrolment', factorId: string, secret: string, otpauthUri: string, qrCodeDataUrl: string, qrCodeSvg: string, expiresAt: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type ConfirmTotpEnrolmentMutationVariables = Exact<{
@@ -436,13 +547,13 @@ export type ConfirmTotpEnrolmentMutationVariables = Exact<{
 
 
 export type ConfirmTotpEnrolmentMutation = { confirmTotpEnrolment:
-    | { __typename: 'ExpiredError', message: string }
-    | { __typename: 'FactorConfirmed', factor: { id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null } }
-    | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'StepUpRequiredError', message: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'FactorConfirmed', user: { id: string, twoFactor: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } }, factor: { id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null } }
+    | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type StartSmsEnrolmentMutationVariables = Exact<{
@@ -451,12 +562,12 @@ export type StartSmsEnrolmentMutationVariables = Exact<{
 
 
 export type StartSmsEnrolmentMutation = { startSmsEnrolment:
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'SmsDeliveryFailedError', message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'SmsDeliveryFailedError', message: string, code: ErrorCode }
     | { __typename: 'SmsEnrolment', factorId: string, maskedPhoneNumber: string, expiresAt: string }
-    | { __typename: 'StepUpRequiredError', message: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type ConfirmSmsEnrolmentMutationVariables = Exact<{
@@ -465,13 +576,13 @@ export type ConfirmSmsEnrolmentMutationVariables = Exact<{
 
 
 export type ConfirmSmsEnrolmentMutation = { confirmSmsEnrolment:
-    | { __typename: 'ExpiredError', message: string }
-    | { __typename: 'FactorConfirmed', factor: { id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null } }
-    | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'StepUpRequiredError', message: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'FactorConfirmed', user: { id: string, twoFactor: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } }, factor: { id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null } }
+    | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type StartWebAuthnEnrolmentMutationVariables = Exact<{
@@ -480,10 +591,10 @@ export type StartWebAuthnEnrolmentMutationVariables = Exact<{
 
 
 export type StartWebAuthnEnrolmentMutation = { startWebAuthnEnrolment:
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'StepUpRequiredError', message: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
     | { __typename: 'WebAuthnEnrolment', factorId: string, options: unknown, expiresAt: string }
    };
 
@@ -493,24 +604,24 @@ export type ConfirmWebAuthnEnrolmentMutationVariables = Exact<{
 
 
 export type ConfirmWebAuthnEnrolmentMutation = { confirmWebAuthnEnrolment:
-    | { __typename: 'ExpiredError', message: string }
-    | { __typename: 'FactorConfirmed', factor: { id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null } }
-    | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'StepUpRequiredError', message: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'FactorConfirmed', user: { id: string, twoFactor: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } }, factor: { id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null } }
+    | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type GenerateBackupCodesMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type GenerateBackupCodesMutation = { generateBackupCodes:
-    | { __typename: 'BackupCodes', codes: Array<string>, generatedAt: string }
-    | { __typename: 'ConflictError', message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'StepUpRequiredError', message: string }
+    | { __typename: 'BackupCodes', codes: Array<string>, generatedAt: string, user: { id: string, twoFactor: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } } }
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
    };
 
 export type EnableTwoFactorMutationVariables = Exact<{
@@ -519,21 +630,21 @@ export type EnableTwoFactorMutationVariables = Exact<{
 
 
 export type EnableTwoFactorMutation = { enableTwoFactor:
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'TwoFactorEnabled', status: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'TwoFactorEnabled', user: { id: string, twoFactor: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } }, status: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type DisableTwoFactorMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DisableTwoFactorMutation = { disableTwoFactor:
-    | { __typename: 'NotAllowedError', message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'StepUpRequiredError', message: string }
-    | { __typename: 'TwoFactorDisabled', status: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } }
+    | { __typename: 'NotAllowedError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
+    | { __typename: 'TwoFactorDisabled', user: { id: string, twoFactor: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } }, status: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } }
    };
 
 export type RenameFactorMutationVariables = Exact<{
@@ -542,10 +653,10 @@ export type RenameFactorMutationVariables = Exact<{
 
 
 export type RenameFactorMutation = { renameFactor:
-    | { __typename: 'FactorRenamed', factor: { id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null } }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'FactorRenamed', user: { id: string, twoFactor: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } }, factor: { id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null } }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export type RemoveFactorMutationVariables = Exact<{
@@ -554,12 +665,12 @@ export type RemoveFactorMutationVariables = Exact<{
 
 
 export type RemoveFactorMutation = { removeFactor:
-    | { __typename: 'FactorRemoved', status: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } }
-    | { __typename: 'NotAllowedError', message: string }
-    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
-    | { __typename: 'ServiceUnavailableError', message: string }
-    | { __typename: 'StepUpRequiredError', message: string }
-    | { __typename: 'ValidationError', field: string, message: string }
+    | { __typename: 'FactorRemoved', user: { id: string, twoFactor: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } }, status: { enabled: boolean, backupCodesRemaining: number, enforcedByDomain: boolean, enrolmentRequired: boolean, enrolmentDeadline: string | null, factors: Array<{ id: string, kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null }> } }
+    | { __typename: 'NotAllowedError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
    };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -584,6 +695,7 @@ export const ErrorFieldsFragmentDoc = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -628,6 +740,7 @@ export const SignUpDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -683,6 +796,7 @@ export const SignInDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -711,6 +825,7 @@ export const SendSignInSmsCodeDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -738,6 +853,7 @@ export const StartSignInWebAuthnDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -781,6 +897,7 @@ export const CompleteSignInDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -808,6 +925,7 @@ export const StartPasskeySignInDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -851,6 +969,7 @@ export const CompletePasskeySignInDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -878,6 +997,7 @@ export const SignOutDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -938,11 +1058,43 @@ export const AuditLogDocument = new TypedDocumentString(`
     }
     pageInfo {
       hasNextPage
+      hasPreviousPage
+      startCursor
       endCursor
     }
   }
 }
     `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const NodeDocument = new TypedDocumentString(`
+    query Node($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on User {
+      email
+      domain
+      createdAt
+    }
+    ... on Domain {
+      name
+      verified
+      enforceTwoFactor
+      gracePeriodDays
+    }
+    ... on Factor {
+      kind
+      label
+      createdAt
+      lastUsedAt
+    }
+    ... on AuditEvent {
+      at
+      action
+      detail
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
 export const ClaimDomainDocument = new TypedDocumentString(`
     mutation ClaimDomain($input: ClaimDomainInput!) {
   claimDomain(input: $input) {
@@ -958,6 +1110,7 @@ export const ClaimDomainDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -978,6 +1131,7 @@ export const VerifyDomainDocument = new TypedDocumentString(`
     __typename
     ... on DomainVerified {
       domain {
+        id
         name
         verified
         verifiedAt
@@ -992,6 +1146,7 @@ export const VerifyDomainDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1012,6 +1167,7 @@ export const SetDomainTwoFactorPolicyDocument = new TypedDocumentString(`
     __typename
     ... on DomainPolicyUpdated {
       domain {
+        id
         name
         verified
         verifiedAt
@@ -1026,6 +1182,7 @@ export const SetDomainTwoFactorPolicyDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1046,6 +1203,7 @@ export const AddDomainOwnerDocument = new TypedDocumentString(`
     __typename
     ... on DomainOwnersUpdated {
       domain {
+        id
         name
         owners {
           id
@@ -1059,6 +1217,7 @@ export const AddDomainOwnerDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1079,6 +1238,7 @@ export const RemoveDomainOwnerDocument = new TypedDocumentString(`
     __typename
     ... on DomainOwnersUpdated {
       domain {
+        id
         name
         owners {
           id
@@ -1092,6 +1252,7 @@ export const RemoveDomainOwnerDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1126,6 +1287,7 @@ export const ResetUserTwoFactorDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1143,6 +1305,7 @@ export const ResetUserTwoFactorDocument = new TypedDocumentString(`
 export const DomainDocument = new TypedDocumentString(`
     query Domain($name: String!) {
   domain(name: $name) {
+    id
     name
     verified
     verifiedAt
@@ -1159,6 +1322,7 @@ export const DomainDocument = new TypedDocumentString(`
 export const DomainMembersDocument = new TypedDocumentString(`
     query DomainMembers($name: String!, $first: Int, $after: String) {
   domain(name: $name) {
+    id
     name
     members(first: $first, after: $after) {
       edges {
@@ -1179,6 +1343,8 @@ export const DomainMembersDocument = new TypedDocumentString(`
       }
       pageInfo {
         hasNextPage
+        hasPreviousPage
+        startCursor
         endCursor
       }
     }
@@ -1188,6 +1354,7 @@ export const DomainMembersDocument = new TypedDocumentString(`
 export const DomainAuditLogDocument = new TypedDocumentString(`
     query DomainAuditLog($name: String!, $first: Int, $after: String) {
   domain(name: $name) {
+    id
     name
     auditLog(first: $first, after: $after) {
       edges {
@@ -1209,6 +1376,8 @@ export const DomainAuditLogDocument = new TypedDocumentString(`
       }
       pageInfo {
         hasNextPage
+        hasPreviousPage
+        startCursor
         endCursor
       }
     }
@@ -1233,6 +1402,7 @@ export const StartTotpEnrolmentDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1252,6 +1422,23 @@ export const ConfirmTotpEnrolmentDocument = new TypedDocumentString(`
   confirmTotpEnrolment(input: $input) {
     __typename
     ... on FactorConfirmed {
+      user {
+        id
+        twoFactor {
+          enabled
+          backupCodesRemaining
+          enforcedByDomain
+          enrolmentRequired
+          enrolmentDeadline
+          factors {
+            id
+            kind
+            label
+            createdAt
+            lastUsedAt
+          }
+        }
+      }
       factor {
         id
         kind
@@ -1266,6 +1453,7 @@ export const ConfirmTotpEnrolmentDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1295,6 +1483,7 @@ export const StartSmsEnrolmentDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1314,6 +1503,23 @@ export const ConfirmSmsEnrolmentDocument = new TypedDocumentString(`
   confirmSmsEnrolment(input: $input) {
     __typename
     ... on FactorConfirmed {
+      user {
+        id
+        twoFactor {
+          enabled
+          backupCodesRemaining
+          enforcedByDomain
+          enrolmentRequired
+          enrolmentDeadline
+          factors {
+            id
+            kind
+            label
+            createdAt
+            lastUsedAt
+          }
+        }
+      }
       factor {
         id
         kind
@@ -1328,6 +1534,7 @@ export const ConfirmSmsEnrolmentDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1357,6 +1564,7 @@ export const StartWebAuthnEnrolmentDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1376,6 +1584,23 @@ export const ConfirmWebAuthnEnrolmentDocument = new TypedDocumentString(`
   confirmWebAuthnEnrolment(input: $input) {
     __typename
     ... on FactorConfirmed {
+      user {
+        id
+        twoFactor {
+          enabled
+          backupCodesRemaining
+          enforcedByDomain
+          enrolmentRequired
+          enrolmentDeadline
+          factors {
+            id
+            kind
+            label
+            createdAt
+            lastUsedAt
+          }
+        }
+      }
       factor {
         id
         kind
@@ -1390,6 +1615,7 @@ export const ConfirmWebAuthnEnrolmentDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1409,6 +1635,23 @@ export const GenerateBackupCodesDocument = new TypedDocumentString(`
   generateBackupCodes {
     __typename
     ... on BackupCodes {
+      user {
+        id
+        twoFactor {
+          enabled
+          backupCodesRemaining
+          enforcedByDomain
+          enrolmentRequired
+          enrolmentDeadline
+          factors {
+            id
+            kind
+            label
+            createdAt
+            lastUsedAt
+          }
+        }
+      }
       codes
       generatedAt
     }
@@ -1418,6 +1661,7 @@ export const GenerateBackupCodesDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1437,6 +1681,23 @@ export const EnableTwoFactorDocument = new TypedDocumentString(`
   enableTwoFactor(input: $input) {
     __typename
     ... on TwoFactorEnabled {
+      user {
+        id
+        twoFactor {
+          enabled
+          backupCodesRemaining
+          enforcedByDomain
+          enrolmentRequired
+          enrolmentDeadline
+          factors {
+            id
+            kind
+            label
+            createdAt
+            lastUsedAt
+          }
+        }
+      }
       status {
         enabled
         backupCodesRemaining
@@ -1458,6 +1719,7 @@ export const EnableTwoFactorDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1477,6 +1739,23 @@ export const DisableTwoFactorDocument = new TypedDocumentString(`
   disableTwoFactor {
     __typename
     ... on TwoFactorDisabled {
+      user {
+        id
+        twoFactor {
+          enabled
+          backupCodesRemaining
+          enforcedByDomain
+          enrolmentRequired
+          enrolmentDeadline
+          factors {
+            id
+            kind
+            label
+            createdAt
+            lastUsedAt
+          }
+        }
+      }
       status {
         enabled
         backupCodesRemaining
@@ -1498,6 +1777,7 @@ export const DisableTwoFactorDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1517,6 +1797,23 @@ export const RenameFactorDocument = new TypedDocumentString(`
   renameFactor(input: $input) {
     __typename
     ... on FactorRenamed {
+      user {
+        id
+        twoFactor {
+          enabled
+          backupCodesRemaining
+          enforcedByDomain
+          enrolmentRequired
+          enrolmentDeadline
+          factors {
+            id
+            kind
+            label
+            createdAt
+            lastUsedAt
+          }
+        }
+      }
       factor {
         id
         kind
@@ -1531,6 +1828,7 @@ export const RenameFactorDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }
@@ -1550,6 +1848,23 @@ export const RemoveFactorDocument = new TypedDocumentString(`
   removeFactor(input: $input) {
     __typename
     ... on FactorRemoved {
+      user {
+        id
+        twoFactor {
+          enabled
+          backupCodesRemaining
+          enforcedByDomain
+          enrolmentRequired
+          enrolmentDeadline
+          factors {
+            id
+            kind
+            label
+            createdAt
+            lastUsedAt
+          }
+        }
+      }
       status {
         enabled
         backupCodesRemaining
@@ -1571,6 +1886,7 @@ export const RemoveFactorDocument = new TypedDocumentString(`
     fragment ErrorFields on Error {
   __typename
   message
+  code
   ... on InvalidCodeError {
     attemptsRemaining
   }

@@ -81,10 +81,15 @@ describe("the seed's journey through the client", () => {
 
     const log = await client.auditLog({ first: 100 });
     expect(log.edges.map((e) => e.node.action)).toContain("TWO_FACTOR_ENABLED");
-    expect(log.pageInfo.hasNextPage).toBe(false);
+    expect(log.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false, startCursor: log.edges[0]?.cursor });
 
     const renamed = unwrap(await client.renameFactor({ input: { factorId: factor.id, label: "Work phone" } }));
     expect(renamed.factor.label).toBe("Work phone");
+    // The user after the change, for normalised caches; and any object refetched by its global id.
+    expect(renamed.user).toMatchObject({ id: me?.id, twoFactor: { enabled: true, factors: [{ id: factor.id, label: "Work phone" }] } });
+    expect(await client.node({ id: factor.id })).toMatchObject({ __typename: "Factor", id: factor.id, label: "Work phone" });
+    expect(await client.node({ id: me!.id })).toMatchObject({ __typename: "User", email });
+    expect(await client.node({ id: "usr_00000000000000000000000000" })).toBeNull();
   });
 
   test("a backup code answers the second step; signOut ends the session", async () => {
@@ -151,6 +156,7 @@ describe("typed results and errors", () => {
     const bad = await client.completeSignIn({ input: { challengeId: first.challenge.id, totpCode: "000000" } });
     // matchOn works on any discriminant: on errors' `code` once the schema has it.
     expect(matchOn(bad, "__typename", { SignedIn: () => -1, InvalidCodeError: (e) => e.attemptsRemaining ?? -2, ExpiredError: () => -3, RateLimitedError: () => -4, ServiceUnavailableError: () => -5, ValidationError: () => -6 })).toBe(4);
+    expect(isFailure(bad) && bad.code).toBe("INVALID_CODE");
   });
 
   test("request runs your own typed document; a FORBIDDEN field is a typed top-level error", async () => {

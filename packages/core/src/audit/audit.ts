@@ -1,8 +1,8 @@
 import { epochSeconds } from "../clock.js";
-import { putEvents, queryStream } from "../db/audit-events.js";
+import { getEvent, putEvents, queryStream } from "../db/audit-events.js";
 import type { AuditStream } from "../db/keys.js";
 import type { Deps } from "../deps.js";
-import { newId } from "../ids.js";
+import { hasPrefix, newId } from "../ids.js";
 import { ValidationError } from "../errors.js";
 import { newOutboxItem } from "../notifications/outbox.js";
 import { securityNotice } from "../notifications/security.js";
@@ -79,4 +79,11 @@ export async function readAudit(
   const { events, more } = await queryStream(deps.db, stream, { limit, after });
   const items = events.map(({ sortKey, event }) => ({ cursor: encodeCursor(sortKey), node: event }));
   return { items, hasNextPage: more, endCursor: items.at(-1)?.cursor ?? null };
+}
+
+/** One event of a stream by its id; undefined for an id that is not an event id or not in that stream. */
+export async function findAuditEvent(deps: Deps, stream: AuditStream, id: string): Promise<AuditEvent | undefined> {
+  // Anything that is not one of our ids never reaches a key.
+  if (!hasPrefix(id, "evt")) return undefined;
+  return getEvent(deps.db, stream, id);
 }

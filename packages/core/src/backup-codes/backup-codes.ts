@@ -85,7 +85,7 @@ export async function consumeBackupCode(
 export const backupCodeMethod: SecondStepMethod = {
   name: "BACKUP_CODE",
   proofField: "backupCode",
-  proofInput: { type: "String" },
+  proofInput: { type: "String", description: "One of the backup codes, with or without its dash, in any letter case. Each works once." },
   spentMessage: "That backup code was already used. Each code works once: use another.",
   async verify(deps, { account, proof }) {
     if (typeof proof !== "string") return "wrong";

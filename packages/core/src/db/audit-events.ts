@@ -1,4 +1,4 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { AuditEvent } from "../audit/event.js";
 import { batchPut, type Item } from "./batch.js";
 import type { Db } from "./client.js";
@@ -47,4 +47,10 @@ export async function queryStream(
     events: items.slice(0, page.limit).map((item) => ({ sortKey: String(item.SK), event: toEvent(item) })),
     more: items.length > page.limit,
   };
+}
+
+/** One event of a stream by its id (a refetch by global id), or undefined when that stream has no such event. */
+export async function getEvent(db: Db, stream: AuditStream, id: string): Promise<AuditEvent | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.auditEvent(stream, id) }));
+  return Item ? toEvent(Item) : undefined;
 }

@@ -39,7 +39,7 @@ export async function startPending<K extends FactorKind>(
   pending: Pick<PendingOfKind<K>, "kind" | "label" | "data"> & { ttlSeconds?: number },
 ): Promise<StartedPending<K>> {
   // A first check against the caller's snapshot; the cap itself is held when a factor is confirmed.
-  if (Object.keys(account.factors ?? {}).length >= MAX_FACTORS) throw tooManyFactors();
+  if (Object.keys(account.factors ?? {}).length >= MAX_FACTORS) throw tooManyFactors(START_INPUT_FIELD[pending.kind]);
   const startReservation = await deps.limiter.hit(deps.limits.enrolmentStartsPerAccount, account.userId);
   const now = deps.clock.now();
   const record = {
@@ -70,14 +70,21 @@ export async function loadPending<K extends FactorKind>(deps: Deps, account: Acc
 }
 
 /** Counts a wrong code against a pending factor; the sixth one kills it. Throws the error to show. */
-export async function failPending(deps: Deps, pending: PendingFactor): Promise<never> {
+export async function failPending(
+  deps: Deps,
+  pending: PendingFactor,
+  refusal = (attemptsRemaining: number) => new InvalidCodeError(attemptsRemaining),
+): Promise<never> {
   const attempts = await failPendingAttempt(deps.db, pending.userId, pending.id, PENDING_MAX_ATTEMPTS);
   if (attempts === undefined) throw new ExpiredError("Too many wrong codes. Start the enrolment again.");
-  throw new InvalidCodeError(PENDING_MAX_ATTEMPTS - attempts);
+  throw refusal(PENDING_MAX_ATTEMPTS - attempts);
 }
 
-function tooManyFactors(): ValidationError {
-  return new ValidationError(`An account can have at most ${MAX_FACTORS} factors.`, "factorId");
+/** A ValidationError names an input field of the mutation refused: each start mutation's own. */
+const START_INPUT_FIELD: Record<FactorKind, string> = { TOTP: "label", SMS: "phoneNumber", WEBAUTHN: "nickname" };
+
+function tooManyFactors(field = "factorId"): ValidationError {
+  return new ValidationError(`An account can have at most ${MAX_FACTORS} factors.`, field);
 }
 
 /**

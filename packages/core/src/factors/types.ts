@@ -1,6 +1,7 @@
 import type { Account, FactorKind, StoredFactor } from "../accounts/account.js";
 import type { Deps, RequestInfo } from "../deps.js";
 import type { ChallengeRecord } from "../sign-in/challenge.js";
+import type { InvalidCodeError } from "../errors.js";
 
 /**
  * The account as a second-step method sees it: a snapshot taken when the challenge was created.
@@ -46,6 +47,8 @@ export interface SecondStepMethod {
   proofInput: { type: "String" | "JSON"; description?: string };
   /** What the user is told when their proof was right but already spent: what to do instead. */
   spentMessage: string;
+  /** The refusal of a wrong proof, when "That code is not valid." would not fit it (a security key). */
+  wrongProof?(attemptsRemaining: number): InvalidCodeError;
   verify(
     deps: Deps,
     args: { account: SignInAccount; challenge: ChallengeRecord; proof: unknown; request: RequestInfo },

@@ -70,6 +70,15 @@ export async function listSessions(deps: Deps, caller: Caller, args: { first?: n
   return { items, hasNextPage: live.length > limit || more, endCursor: endSortKey ? encodeCursor(endSortKey) : (items.at(-1)?.cursor ?? null) };
 }
 
+/** One of the caller's own live sessions by id (Query.node); anyone else's, or none, is undefined alike. */
+export async function ownSessionInfo(deps: Deps, caller: Caller, sessionId: string): Promise<SessionInfo | undefined> {
+  if (!SESSION_ID.test(sessionId)) return undefined;
+  if (sessionId === caller.session.id) return currentSessionInfo(deps, caller);
+  const session = await sessionItems.getSession(deps.db, sessionId);
+  if (!session || session.userId !== caller.account.userId || !isLiveSession(deps, caller.account, session)) return undefined;
+  return sessionInfo(deps, session, false);
+}
+
 /**
  * Signs one of the caller's sessions out. Someone else's session, or none at all, is refused with
  * the same NotAllowedError: the answer reveals nothing about other users' sessions.

@@ -3,7 +3,7 @@ import { getAccount } from "../accounts/accounts.js";
 import { recordAudit, userStream } from "../audit/audit.js";
 import type { Deps, RequestInfo } from "../deps.js";
 import { ExpiredError, InvalidCodeError, ValidationError } from "../errors.js";
-import { methodForProof } from "../factors/registry.js";
+import { methodForProof, proofInputs } from "../factors/registry.js";
 import type { ProofField, SecondStepMethod as SecondFactorMethod, SignInAccount, SignInProof } from "../factors/types.js";
 import type { Reservation } from "../rate-limit/limiter.js";
 import { CHALLENGE_MAX_ATTEMPTS, type ChallengeRecord } from "./challenge.js";
@@ -12,7 +12,9 @@ import { failChallengeAttempt } from "./challenges.js";
 export function chosenProof(proof: SignInProof): { field: ProofField; value: unknown } {
   const given = (Object.entries(proof) as [ProofField, unknown][]).filter(([, v]) => v !== undefined && v !== null);
   if (given.length !== 1) {
-    throw new ValidationError("Give exactly one of totpCode, smsCode, backupCode or webAuthnResponse.", "challengeId");
+    // The field at fault: the second proof given, or (none given) the first one the registry offers.
+    const field = given[1]?.[0] ?? proofInputs[0]!.field;
+    throw new ValidationError(`Give exactly one of ${proofInputs.map((p) => p.field).join(", ")}.`, field);
   }
   const [[field, value]] = given as [[ProofField, unknown]];
   return { field, value };
@@ -75,5 +77,5 @@ export async function proveSecondFactor(
   if (typeof counted !== "number") throw counted;
   // What the user can still try: this challenge's attempts, unless the account's budget runs out first.
   const remaining = Math.min(counted, limits.secondFactorAttemptsPerAccount.max - unit.count);
-  throw spent ? new InvalidCodeError(remaining, method.spentMessage) : new InvalidCodeError(remaining);
+  throw spent ? new InvalidCodeError(remaining, method.spentMessage, InvalidCodeError.alreadyUsed) : (method.wrongProof?.(remaining) ?? new InvalidCodeError(remaining));
 }

@@ -33,15 +33,16 @@ async function reloadForCaller(deps: Deps, caller: Pick<Caller, "account" | "ses
 /**
  * The last step of "Get started": needs a confirmed factor, a backup-code set, and the user's word
  * they stored it. Turning 2FA on revokes every other session: one opened with the password alone
- * (by whoever else knew it) must not carry on under the new protection.
+ * (by whoever else knew it) must not carry on under the new protection. Its only input field is
+ * backupCodesAcknowledged, so every ValidationError names it (the message says what is missing).
  */
 export async function enableTwoFactor(deps: Deps, caller: Caller, input: { backupCodesAcknowledged: boolean }): Promise<Account> {
   const { account } = caller;
   if (Object.keys(account.factors ?? {}).length === 0) {
-    throw new ValidationError("Add an authenticator app, phone or security key first.", "factors");
+    throw new ValidationError("Add an authenticator app, phone or security key first.", "backupCodesAcknowledged");
   }
   if (!account.backupCodes?.size) {
-    throw new ValidationError("Generate your backup codes and store them first.", "backupCodes");
+    throw new ValidationError("Generate your backup codes and store them first.", "backupCodesAcknowledged");
   }
   if (input.backupCodesAcknowledged !== true) {
     throw new ValidationError("Confirm that you have stored your backup codes.", "backupCodesAcknowledged");
@@ -52,7 +53,7 @@ export async function enableTwoFactor(deps: Deps, caller: Caller, input: { backu
     // A parallel request (the other half of a double-submit) turned it on first: the same answer.
     const fresh = await reloadForCaller(deps, caller);
     if (fresh.twoFactorEnabled) return fresh;
-    throw new ValidationError("Add a factor and generate backup codes first.", "factors");
+    throw new ValidationError("Add a factor and generate backup codes first.", "backupCodesAcknowledged");
   }
   await recordAudit(deps, { action: "TWO_FACTOR_ENABLED", actor: userRef(account), subject: userRef(account) }, [
     userStream(account.userId),

@@ -34,8 +34,17 @@ import { asResult, resultUnion, successType } from "./results.js";
 export type UserSource = Account & { readonly answeredBySignIn?: boolean };
 export const UserRef = builder.objectRef<UserSource>("User");
 /** One value per factor in core's registry. */
-export const FactorKindEnum = builder.enumType("FactorKind", { values: factorKinds });
+const factorKindDescriptions: Record<string, string> = {
+  TOTP: "An authenticator app (time-based one-time codes, RFC 6238).",
+  SMS: "Codes sent by text message to a mobile number.",
+  WEBAUTHN: "A security key, device biometrics or a passkey (WebAuthn).",
+};
+export const FactorKindEnum = builder.enumType("FactorKind", {
+  description: "A kind of second factor.",
+  values: Object.fromEntries(factorKinds.map((kind) => [kind, { description: factorKindDescriptions[kind] ?? `${kind} factor.` }])),
+});
 export const AalEnum = builder.enumType("AAL", {
+  description: "Authenticator assurance level of a session (NIST SP 800-63B).",
   values: {
     AAL1: { description: "Password only." },
     AAL2: { description: "Password (or passkey) and a second factor." },
@@ -46,7 +55,7 @@ export const SessionRef = builder.objectRef<IssuedSession>("Session").implement(
   description: "Send `token` as `Authorization: Bearer <token>`. It is shown only once.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "The session's id, as `sessions` lists it and `revokeSession` takes it." }),
-    token: t.exposeString("token"),
+    token: t.exposeString("token", { description: "The bearer token. Keep it secret; it is never shown again." }),
     aal: t.field({ type: AalEnum, description: "What the session holds now: AAL2 lapses to AAL1 (see aal2Until).", resolve: (s) => s.aal }),
     aal2Until: t.field({
       type: "DateTime",
@@ -55,7 +64,7 @@ export const SessionRef = builder.objectRef<IssuedSession>("Session").implement(
         "When AAL2 lapses to AAL1 if the session stays idle (SESSION_AAL2_IDLE_SECONDS), at the latest SESSION_AAL2_SECONDS after the proof; null at AAL1. Step up again with startStepUp.",
       resolve: (s) => s.aal2Until ?? null,
     }),
-    expiresAt: t.field({ type: "DateTime", resolve: (s) => s.expiresAt }),
+    expiresAt: t.field({ type: "DateTime", description: "When the session ends at the latest (it also ends when idle or revoked).", resolve: (s) => s.expiresAt }),
     enrolmentRequired: t.exposeBoolean("enrolmentRequired", {
       description: "The domain requires 2FA and its grace period is over: this session may only set it up.",
     }),
@@ -64,10 +73,12 @@ export const SessionRef = builder.objectRef<IssuedSession>("Session").implement(
 
 /** `user` is given, or loaded only when the caller selects it (the second step needs no account read). */
 export const SignedIn = successType<{ session: IssuedSession; user: Account | (() => Promise<Account>) }>("SignedIn", {
+  description: "Signed in: send `session.token` as a bearer token from now on.",
   fields: (t) => ({
-    session: t.field({ type: SessionRef, resolve: (s) => s.session }),
+    session: t.field({ type: SessionRef, description: "The new session.", resolve: (s) => s.session }),
     user: t.field({
       type: UserRef,
+      description: "The user signed in.",
       resolve: async (s) => ({ ...(typeof s.user === "function" ? await s.user() : s.user), answeredBySignIn: true }),
     }),
     deviceToken: t.string({
@@ -82,19 +93,21 @@ export const SignedIn = successType<{ session: IssuedSession; user: Account | ((
 export const SignInChallengeRef = builder.objectRef<SignInChallengeView>("SignInChallenge").implement({
   description: "The second step of a sign-in: answer it with `completeSignIn` within 5 minutes, at most 5 wrong tries.",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    expiresAt: t.field({ type: "DateTime", resolve: (c) => c.expiresAt }),
-    methods: t.field({ type: [FactorKindEnum], resolve: (c) => c.methods }),
-    backupCodesAvailable: t.exposeBoolean("backupCodesAvailable"),
+    id: t.exposeID("id", { description: "Pass it as `challengeId` to the second-step operations." }),
+    expiresAt: t.field({ type: "DateTime", description: "Answer before this moment, else sign in again.", resolve: (c) => c.expiresAt }),
+    methods: t.field({ type: [FactorKindEnum], description: "The kinds of confirmed factor the user can answer with.", resolve: (c) => c.methods }),
+    backupCodesAvailable: t.exposeBoolean("backupCodesAvailable", { description: "The user has unused backup codes (`completeSignIn { backupCode }`)." }),
   }),
 });
 
 export const SecondFactorRequired = successType<{ challenge: SignInChallengeView }>("SecondFactorRequired", {
-  fields: (t) => ({ challenge: t.field({ type: SignInChallengeRef, resolve: (s) => s.challenge }) }),
+  description: "The password was right and the account has 2FA: answer the challenge with a second factor.",
+  fields: (t) => ({ challenge: t.field({ type: SignInChallengeRef, description: "The second step to answer.", resolve: (s) => s.challenge }) }),
 });
 
 const SignedOut = successType<{ success: boolean }>("SignedOut", {
-  fields: (t) => ({ success: t.exposeBoolean("success") }),
+  description: "The session was revoked: its token no longer works.",
+  fields: (t) => ({ success: t.exposeBoolean("success", { description: "Always true." }) }),
 });
 
 /**
@@ -127,12 +140,17 @@ export const CompleteSignInResult = resultUnion("CompleteSignInResult", [SignedI
 const SignOutResult = resultUnion("SignOutResult", [SignedOut.ref], [...commonErrors]);
 
 const SignUpInput = builder.inputType("SignUpInput", {
-  fields: (t) => ({ email: t.string({ required: true }), password: t.string({ required: true }) }),
+  description: "A new account's email and password.",
+  fields: (t) => ({
+    email: t.string({ required: true, description: "The account's email; case and surrounding spaces do not matter." }),
+    password: t.string({ required: true, description: "8-256 characters; very common passwords and the email itself are refused." }),
+  }),
 });
 const SignInInput = builder.inputType("SignInInput", {
+  description: "The first step of a sign-in.",
   fields: (t) => ({
-    email: t.string({ required: true }),
-    password: t.string({ required: true }),
+    email: t.string({ required: true, description: "The account's email." }),
+    password: t.string({ required: true, description: "The account's password." }),
     deviceToken: t.string({
       description: "The `deviceToken` of an earlier SignedIn on this device, if it has one: it keeps the device able to sign in while the account's limit is full.",
     }),
@@ -142,7 +160,7 @@ const SignInInput = builder.inputType("SignInInput", {
 export const CompleteSignInInput = builder.inputType("CompleteSignInInput", {
   description: `Exactly one proof: ${proofInputs.map((p) => p.field).join(", ").replace(/, ([^,]*)$/, " or $1")}.`,
   fields: (t) => ({
-    challengeId: t.id({ required: true }),
+    challengeId: t.id({ required: true, description: "The `SignInChallenge.id` being answered." }),
     ...Object.fromEntries(
       proofInputs.map((p) => [p.field, p.type === "JSON" ? t.field({ type: "JSON", description: p.description }) : t.string({ description: p.description })]),
     ),
@@ -161,7 +179,8 @@ builder.queryField("me", (t) =>
 builder.mutationFields((t) => ({
   signUp: t.field({
     type: SignUpResult.ref,
-    args: { input: t.arg({ type: SignUpInput, required: true }) },
+    description: "Creates an account and signs it in (AAL1). ConflictError when the email is taken.",
+    args: { input: t.arg({ type: SignUpInput, required: true, description: "The new account." }) },
     resolve: (_root, { input }, { deps, client }) =>
       asResult(SignUpResult, async () => {
         const account = await signUp(deps, input, client);
@@ -170,7 +189,8 @@ builder.mutationFields((t) => ({
   }),
   signIn: t.field({
     type: SignInResult.ref,
-    args: { input: t.arg({ type: SignInInput, required: true }) },
+    description: "The password step: SignedIn when the account has no 2FA, else SecondFactorRequired with a challenge.",
+    args: { input: t.arg({ type: SignInInput, required: true, description: "Email and password." }) },
     resolve: (_root, { input }, { deps, client }) =>
       asResult(SignInResult, async () => {
         const outcome = await signIn(deps, input, client);
@@ -181,7 +201,8 @@ builder.mutationFields((t) => ({
   }),
   completeSignIn: t.field({
     type: CompleteSignInResult.ref,
-    args: { input: t.arg({ type: CompleteSignInInput, required: true }) },
+    description: "The second step: answers a SignInChallenge with exactly one proof; SignedIn at AAL2 when it passes.",
+    args: { input: t.arg({ type: CompleteSignInInput, required: true, description: "The challenge and one proof." }) },
     resolve: (_root, { input }, { deps, client }) =>
       asResult(CompleteSignInResult, async () => {
         const { challengeId, ...proofs } = input;

@@ -25,7 +25,8 @@ import {
 import { builder, isHeldForEnrolment } from "../builder.js";
 import type { Context } from "../context.js";
 import { UserRef } from "./accounts.js";
-import { connection } from "./common.js";
+import { AFTER_ARG, connection, FIRST_ARG, pageOf } from "./common.js";
+import { NodeRef } from "./node.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion, successType } from "./results.js";
 import { AuditEventConnection, TwoFactorStatusRef } from "./users.js";
@@ -43,25 +44,28 @@ const DomainMemberRef = builder.objectRef<DomainMember>("DomainMember").implemen
   description: "A member of a domain (an account with an email on it) and their 2FA state under its policy.",
   fields: (t) => ({
     // A User read from the members index: its fields (id, email, domain, createdAt, twoFactor) are all projected there.
-    user: t.field({ type: UserRef, resolve: (m) => m.account as Account }),
-    email: t.string({ resolve: (m) => m.account.email }),
+    user: t.field({ type: UserRef, description: "The member's account.", resolve: (m) => m.account as Account }),
+    email: t.string({ description: "The member's email.", resolve: (m) => m.account.email }),
+    twoFactor: t.field({ type: TwoFactorStatusRef, description: "The member's 2FA state under the domain's policy.", resolve: (m) => m.twoFactor }),
     emailVerified: t.boolean({ description: "Whether the member verified their address: only verified ones can claim or own the domain.", resolve: (m) => m.account.emailVerified === true }),
-    twoFactor: t.field({ type: TwoFactorStatusRef, resolve: (m) => m.twoFactor }),
   }),
 });
-const DomainMemberConnection = connection("DomainMember", DomainMemberRef);
+const DomainMemberConnection = connection("DomainMember", DomainMemberRef, "domain member");
 
 const DomainRef = builder.objectRef<DomainRecord>("Domain").implement({
   description: "An email domain (the part after @, in ASCII form) as proven by DNS, with its 2FA policy.",
+  interfaces: [NodeRef],
   fields: (t) => ({
-    name: t.exposeString("name"),
-    verified: t.exposeBoolean("verified"),
-    verifiedAt: t.field({ type: "DateTime", nullable: true, resolve: (d) => d.verifiedAt ?? null }),
-    enforceTwoFactor: t.exposeBoolean("enforceTwoFactor"),
+    id: t.id({ description: "Global id (`dom_…`): refetch with `node(id:)`.", resolve: (d) => domainId(d.name) }),
+    name: t.exposeString("name", { description: "The domain name, lower-cased, in ASCII (punycode) form." }),
+    verified: t.exposeBoolean("verified", { description: "Proven by its DNS TXT record." }),
+    verifiedAt: t.field({ type: "DateTime", nullable: true, description: "When it was first proven; null until then.", resolve: (d) => d.verifiedAt ?? null }),
+    enforceTwoFactor: t.exposeBoolean("enforceTwoFactor", { description: "Members must have 2FA (after the grace period)." }),
     gracePeriodDays: t.exposeInt("gracePeriodDays", { description: "Days a member without 2FA may still sign in normally once enforcement starts (or they join)." }),
     enforcedAt: t.field({ type: "DateTime", nullable: true, description: "When enforcement was switched on.", resolve: (d) => d.enforcedAt ?? null }),
     owners: t.field({
       type: [UserRef],
+      description: "Who administers the domain. Owners only.",
       authScopes: ownerOnly,
       resolve: async (d, _args, { deps }) => {
         const found = await getAccounts(deps, d.owners);
@@ -72,15 +76,15 @@ const DomainRef = builder.objectRef<DomainRecord>("Domain").implement({
       type: AuditEventConnection,
       description: "The domain's events (claims, proofs, policy, owners, resets), newest first.",
       authScopes: ownerOnly,
-      args: { first: t.arg.int(), after: t.arg.string() },
-      resolve: (d, args, { deps }) => domainAuditLog(deps, d.name, args),
+      args: { first: t.arg.int({ description: FIRST_ARG }), after: t.arg.string({ description: AFTER_ARG }) },
+      resolve: async (d, args, { deps }) => pageOf(await domainAuditLog(deps, d.name, args), args),
     }),
     members: t.field({
       type: DomainMemberConnection,
       description: "Every account on this domain by email, with its 2FA state: who still has to enrol.",
       authScopes: ownerOnly,
-      args: { first: t.arg.int(), after: t.arg.string() },
-      resolve: (d, args, { deps }) => listDomainMembers(deps, d, args),
+      args: { first: t.arg.int({ description: FIRST_ARG }), after: t.arg.string({ description: AFTER_ARG }) },
+      resolve: async (d, args, { deps }) => pageOf(await listDomainMembers(deps, d, args), args),
     }),
   }),
 });
@@ -96,24 +100,26 @@ const DomainClaimed = successType<{ domain: DomainRecord; claim: DomainClaim }>(
       description: "The domain as it stands. Its owners, members and auditLog are for owners only: selected before you are one, this is null with a FORBIDDEN error (the claim is made all the same).",
       resolve: (c) => c.domain,
     }),
-    txtRecordName: t.string({ resolve: (c) => c.claim.txtRecordName }),
-    txtRecordValue: t.string({ resolve: (c) => c.claim.txtRecordValue }),
-    expiresAt: t.field({ type: "DateTime", resolve: (c) => new Date(c.claim.expiresAt * 1000) }),
+    txtRecordName: t.string({ description: "The DNS name to publish the TXT record at: `_access-identity.<domain>`.", resolve: (c) => c.claim.txtRecordName }),
+    txtRecordValue: t.string({ description: "The exact TXT value to publish.", resolve: (c) => c.claim.txtRecordValue }),
+    expiresAt: t.field({ type: "DateTime", description: "Verify before this moment (7 days), else claim again.", resolve: (c) => new Date(c.claim.expiresAt * 1000) }),
   }),
 });
 
 /** The success members that only carry the domain as it is after the change. */
-function domainResult(name: string) {
+function domainResult(name: string, description: string) {
   return successType<{ domain: DomainRecord }>(name, {
-    fields: (t) => ({ domain: t.field({ type: DomainRef, resolve: (r) => r.domain }) }),
+    description,
+    fields: (t) => ({ domain: t.field({ type: DomainRef, description: "The domain as it now is.", resolve: (r) => r.domain }) }),
   });
 }
-const DomainVerified = domainResult("DomainVerified");
-const DomainPolicyUpdated = domainResult("DomainPolicyUpdated");
-const DomainOwnersUpdated = domainResult("DomainOwnersUpdated");
+const DomainVerified = domainResult("DomainVerified", "The domain is proven and the caller is one of its owners.");
+const DomainPolicyUpdated = domainResult("DomainPolicyUpdated", "The domain's 2FA policy was changed.");
+const DomainOwnersUpdated = domainResult("DomainOwnersUpdated", "The domain's owners were changed.");
 
 const TwoFactorReset = successType<{ user: Account }>("TwoFactorReset", {
-  fields: (t) => ({ user: t.field({ type: UserRef, resolve: (r) => r.user }) }),
+  description: "The member's 2FA was reset: no factors, no backup codes, signed out everywhere.",
+  fields: (t) => ({ user: t.field({ type: UserRef, description: "The member after the reset.", resolve: (r) => r.user }) }),
 });
 
 const ClaimDomainResult = resultUnion("ClaimDomainResult", [DomainClaimed.ref], [NotAllowedError, ValidationError, ...commonErrors]);
@@ -146,24 +152,30 @@ const ResetUserTwoFactorResult = resultUnion("ResetUserTwoFactorResult", [TwoFac
   ...commonErrors,
 ]);
 
-const DomainNameInput = (typeName: string) =>
-  builder.inputType(typeName, { fields: (t) => ({ name: t.string({ required: true, description: "e.g. example.com; internationalised names are accepted." }) }) });
-const ClaimDomainInput = DomainNameInput("ClaimDomainInput");
-const VerifyDomainInput = DomainNameInput("VerifyDomainInput");
+const DOMAIN_NAME = "The domain, e.g. example.com; internationalised names are accepted.";
+const DomainNameInput = (typeName: string, description: string) =>
+  builder.inputType(typeName, { description, fields: (t) => ({ name: t.string({ required: true, description: DOMAIN_NAME }) }) });
+const ClaimDomainInput = DomainNameInput("ClaimDomainInput", "The domain to claim: the caller's own email domain.");
+const VerifyDomainInput = DomainNameInput("VerifyDomainInput", "The claimed domain to verify.");
 const SetDomainTwoFactorPolicyInput = builder.inputType("SetDomainTwoFactorPolicyInput", {
+  description: "A verified domain's new 2FA policy.",
   fields: (t) => ({
-    name: t.string({ required: true }),
-    enforce: t.boolean({ required: true }),
+    name: t.string({ required: true, description: DOMAIN_NAME }),
+    enforce: t.boolean({ required: true, description: "Require 2FA of every member." }),
     gracePeriodDays: t.int({ description: "0-90; omitted keeps the current value (0 for a new policy)." }),
   }),
 });
-const DomainOwnerInput = (typeName: string) =>
-  builder.inputType(typeName, { fields: (t) => ({ name: t.string({ required: true }), email: t.string({ required: true }) }) });
-const AddDomainOwnerInput = DomainOwnerInput("AddDomainOwnerInput");
-const RemoveDomainOwnerInput = DomainOwnerInput("RemoveDomainOwnerInput");
+const DomainOwnerInput = (typeName: string, description: string) =>
+  builder.inputType(typeName, {
+    description,
+    fields: (t) => ({ name: t.string({ required: true, description: DOMAIN_NAME }), email: t.string({ required: true, description: "The member's email." }) }),
+  });
+const AddDomainOwnerInput = DomainOwnerInput("AddDomainOwnerInput", "A member of the domain to make an owner.");
+const RemoveDomainOwnerInput = DomainOwnerInput("RemoveDomainOwnerInput", "An owner of the domain to remove.");
 const ResetUserTwoFactorInput = builder.inputType("ResetUserTwoFactorInput", {
+  description: "The member whose 2FA to reset, and why.",
   fields: (t) => ({
-    email: t.string({ required: true }),
+    email: t.string({ required: true, description: "The member's email (on the caller's verified domain)." }),
     reason: t.string({ required: true, description: "1-500 characters, kept in the member's and the domain's audit logs." }),
   }),
 });
@@ -174,21 +186,33 @@ builder.queryField("domain", (t) =>
     nullable: true,
     description: "A domain the caller owns; null for anyone else (and for names that are not domains).",
     authScopes: { fullAccess: true },
-    args: { name: t.arg.string({ required: true }) },
-    resolve: async (_root, args, { deps, caller }) => {
-      let name: string;
-      try {
-        name = parseDomainName(args.name);
-      } catch {
-        return null;
-      }
-      // Owners are members, so only the caller's own domain is ever looked up.
-      if (name !== caller!.account.domain) return null;
-      const domain = await getDomain(deps, name);
-      return domain && isOwner(domain, caller!.account.email) ? domain : null;
-    },
+    args: { name: t.arg.string({ required: true, description: DOMAIN_NAME }) },
+    resolve: (_root, args, context) => domainVisibleTo(context, args.name),
   }),
 );
+
+/** The domain named, if the caller may see it (owners only); null otherwise. Also `node(id)`'s rule. */
+export async function domainVisibleTo({ deps, caller }: Context, rawName: string): Promise<DomainRecord | null> {
+  let name: string;
+  try {
+    name = parseDomainName(rawName);
+  } catch {
+    return null;
+  }
+  // Owners are members, so only the caller's own domain is ever looked up.
+  if (!caller || name !== caller.account.domain) return null;
+  const domain = await getDomain(deps, name);
+  return domain && isOwner(domain, caller.account.email) ? domain : null;
+}
+
+/** A Domain's global id: `dom_` and its ASCII name in base64url (opaque to clients, decodable here). */
+export function domainId(name: string): string {
+  return `dom_${Buffer.from(name, "utf8").toString("base64url")}`;
+}
+
+export function decodeDomainId(id: string): string | undefined {
+  return /^dom_[A-Za-z0-9_-]{1,400}$/.test(id) ? Buffer.from(id.slice(4), "base64url").toString("utf8") : undefined;
+}
 
 builder.mutationFields((t) => ({
   claimDomain: t.field({
@@ -196,7 +220,7 @@ builder.mutationFields((t) => ({
     description:
       "Starts proving the caller's own email domain by DNS. While the caller's claim is live (7 days), claiming again returns it unchanged; after that, a new claim with a fresh token.",
     authScopes: { fullAccess: true },
-    args: { input: t.arg({ type: ClaimDomainInput, required: true }) },
+    args: { input: t.arg({ type: ClaimDomainInput, required: true, description: "The domain." }) },
     resolve: (_root, { input }, { deps, caller }) =>
       asResult(ClaimDomainResult, async () => {
         const { claim, domain } = await claimDomain(deps, caller!.account, input);
@@ -207,7 +231,7 @@ builder.mutationFields((t) => ({
     type: VerifyDomainResult.ref,
     description: "Looks the claim's TXT record up in DNS; on a match the domain is verified and the caller becomes an owner.",
     authScopes: { fullAccess: true },
-    args: { input: t.arg({ type: VerifyDomainInput, required: true }) },
+    args: { input: t.arg({ type: VerifyDomainInput, required: true, description: "The domain." }) },
     resolve: (_root, { input }, { deps, caller }) =>
       asResult(VerifyDomainResult, async () => DomainVerified.of({ domain: await verifyDomain(deps, caller!.account, input) })),
   }),
@@ -215,7 +239,7 @@ builder.mutationFields((t) => ({
     type: SetDomainPolicyResult.ref,
     description: "Owners of a verified domain only. Step-up (AAL2 within 10 minutes) when the owner has 2FA.",
     authScopes: { fullAccess: true },
-    args: { input: t.arg({ type: SetDomainTwoFactorPolicyInput, required: true }) },
+    args: { input: t.arg({ type: SetDomainTwoFactorPolicyInput, required: true, description: "The domain and its policy." }) },
     resolve: (_root, { input }, { deps, caller }) =>
       asResult(SetDomainPolicyResult, async () => DomainPolicyUpdated.of({ domain: await setDomainTwoFactorPolicy(deps, caller!, input) })),
   }),
@@ -223,7 +247,7 @@ builder.mutationFields((t) => ({
     type: DomainOwnersResult.ref,
     description: "The new owner must be a member (an account on this domain). Step-up when the owner has 2FA.",
     authScopes: { fullAccess: true },
-    args: { input: t.arg({ type: AddDomainOwnerInput, required: true }) },
+    args: { input: t.arg({ type: AddDomainOwnerInput, required: true, description: "The domain and the member." }) },
     resolve: (_root, { input }, { deps, caller }) =>
       asResult(DomainOwnersResult, async () => DomainOwnersUpdated.of({ domain: await addDomainOwner(deps, caller!, input) })),
   }),
@@ -231,7 +255,7 @@ builder.mutationFields((t) => ({
     type: DomainOwnersResult.ref,
     description: "A domain keeps at least one owner. Step-up when the owner has 2FA.",
     authScopes: { fullAccess: true },
-    args: { input: t.arg({ type: RemoveDomainOwnerInput, required: true }) },
+    args: { input: t.arg({ type: RemoveDomainOwnerInput, required: true, description: "The domain and the owner." }) },
     resolve: (_root, { input }, { deps, caller }) =>
       asResult(DomainOwnersResult, async () => DomainOwnersUpdated.of({ domain: await removeDomainOwner(deps, caller!, input) })),
   }),
@@ -241,7 +265,7 @@ builder.mutationFields((t) => ({
       "An owner's reset of a member who lost their factor: removes every factor and backup code, turns 2FA off and " +
       "signs the member out everywhere. Needs the owner's own 2FA, proved within the last 10 minutes.",
     authScopes: { fullAccess: true },
-    args: { input: t.arg({ type: ResetUserTwoFactorInput, required: true }) },
+    args: { input: t.arg({ type: ResetUserTwoFactorInput, required: true, description: "The member and the reason." }) },
     resolve: (_root, { input }, { deps, caller }) =>
       asResult(ResetUserTwoFactorResult, async () => TwoFactorReset.of({ user: await resetUserTwoFactor(deps, caller!, input) })),
   }),

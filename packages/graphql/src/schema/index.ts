@@ -9,3 +9,4 @@ import "./webauthn.js";
 import "./sms.js";
 import "./domains.js";
 import "./email.js";
+import "./nodes.js";

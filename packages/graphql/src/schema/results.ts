@@ -5,7 +5,7 @@ import { errorResult, errorTypeFor, type ErrorResult } from "./errors.js";
 import type { Context } from "../context.js";
 
 // biome-ignore lint: constructor parameter lists differ per error class
-type ErrorClass = (abstract new (...args: any[]) => DomainError) & { typename: string };
+type ErrorClass = (abstract new (...args: any[]) => DomainError) & { typename: string; code: string };
 type Types = Parameters<typeof builder.unionType>[1]["types"];
 type Builder = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : SchemaTypes;
 
@@ -22,7 +22,9 @@ export function resultUnion<E extends readonly ErrorClass[]>(
 ) {
   const ref = builder.unionType(name, {
     types: [...success, ...errors.map(errorTypeFor)] as unknown as Types,
-    description,
+    description:
+      description ??
+      `The result of a mutation: ${success.map((s) => `\`${String((s as { name?: string }).name ?? s)}\``).join(" or ")} on success, else one of the typed errors listed (branch on \`__typename\`, then \`code\`).`,
     // Every member value is a plain object tagged with its type name (see `successType`, `errorResult`).
     resolveType: (value) => (value as Tagged).__typename,
   });

@@ -2,6 +2,7 @@ import {
   changePassword,
   completeStepUp,
   currentSessionInfo,
+  ownSessionInfo,
   ExpiredError,
   InvalidCodeError,
   InvalidCredentialsError,
@@ -19,12 +20,14 @@ import {
 } from "@access-identity/core";
 import { builder } from "../builder.js";
 import { AalEnum, CompleteSignInInput, SessionRef, SignInChallengeRef, UserRef } from "./accounts.js";
-import { connection } from "./common.js";
+import { AFTER_ARG, connection, FIRST_ARG, pageOf } from "./common.js";
+import { NodeRef, registerNode } from "./node.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion, successType } from "./results.js";
 
 const SessionInfoRef = builder.objectRef<SessionInfo>("SessionInfo").implement({
   description: "One of the caller's sessions, as its owner (and only its owner) sees it. Never its token.",
+  interfaces: [NodeRef],
   fields: (t) => ({
     id: t.exposeID("id", { description: "What revokeSession takes." }),
     current: t.exposeBoolean("current", { description: "This is the session the request came with." }),
@@ -39,6 +42,9 @@ const SessionInfoRef = builder.objectRef<SessionInfo>("SessionInfo").implement({
 });
 
 const SessionInfoConnection = connection("SessionInfo", SessionInfoRef);
+
+// Sessions opened by a sign-in with a second factor keep their challenge's id (`chl_…`).
+for (const prefix of ["ses", "chl"]) registerNode(prefix, "SessionInfo", (context, id) => ownSessionInfo(context.deps, context.caller!, id));
 
 const SessionRevoked = successType<{ sessionId: string }>("SessionRevoked", {
   description: "The session is signed out: its token is UNAUTHENTICATED from its next request.",
@@ -101,10 +107,10 @@ builder.queryFields((t) => ({
     description: "The caller's live sessions, newest first.",
     authScopes: { signedIn: true },
     args: {
-      first: t.arg.int({ description: "At most this many (default 20, at most 100)." }),
-      after: t.arg.string({ description: "The endCursor of the previous page." }),
+      first: t.arg.int({ description: FIRST_ARG }),
+      after: t.arg.string({ description: AFTER_ARG }),
     },
-    resolve: (_root, args, { deps, caller }) => listSessions(deps, caller!, args),
+    resolve: async (_root, args, { deps, caller }) => pageOf(await listSessions(deps, caller!, args), args),
   }),
 }));
 
@@ -113,7 +119,7 @@ builder.mutationFields((t) => ({
     type: RevokeSessionResult.ref,
     description: "Signs one of the caller's sessions out. Any other id is NotAllowedError, whether or not it exists.",
     authScopes: { signedIn: true },
-    args: { input: t.arg({ type: RevokeSessionInput, required: true }) },
+    args: { input: t.arg({ type: RevokeSessionInput, required: true, description: "The session to end." }) },
     resolve: (_root, { input }, { deps, caller }) =>
       asResult(RevokeSessionResult, async () => SessionRevoked.of(await revokeOwnSession(deps, caller!, { sessionId: String(input.sessionId) }))),
   }),
@@ -121,7 +127,7 @@ builder.mutationFields((t) => ({
     type: SignOutEverywhereResult.ref,
     description: "Signs out every session of the caller (but this one with keepCurrent) and revokes every known device token.",
     authScopes: { signedIn: true },
-    args: { input: t.arg({ type: SignOutEverywhereInput, required: true }) },
+    args: { input: t.arg({ type: SignOutEverywhereInput, required: true, description: "Whether to keep the session making the request." }) },
     resolve: (_root, { input }, { deps, caller }) =>
       asResult(SignOutEverywhereResult, async () => SignedOutEverywhere.of(await signOutEverywhere(deps, caller!, input))),
   }),
@@ -129,7 +135,7 @@ builder.mutationFields((t) => ({
     type: ChangePasswordResult.ref,
     description: "Needs step-up (AAL2 within 10 minutes) when 2FA is on. Limited like sign-in attempts. Revokes every other session.",
     authScopes: { fullAccess: true },
-    args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
+    args: { input: t.arg({ type: ChangePasswordInput, required: true, description: "The current password and the new one." }) },
     resolve: (_root, { input }, { deps, caller, client }) =>
       asResult(ChangePasswordResult, async () => PasswordChanged.of({ user: await changePassword(deps, caller!, input, client) })),
   }),
@@ -143,7 +149,7 @@ builder.mutationFields((t) => ({
     type: CompleteStepUpResult.ref,
     description: "Answers a startStepUp challenge: the current session (same token) becomes AAL2.",
     authScopes: { signedIn: true },
-    args: { input: t.arg({ type: CompleteSignInInput, required: true }) },
+    args: { input: t.arg({ type: CompleteSignInInput, required: true, description: "The step-up challenge and exactly one proof." }) },
     resolve: (_root, { input }, { deps, caller, client }) =>
       asResult(CompleteStepUpResult, async () =>
         SteppedUp.of({ session: await completeStepUp(deps, caller!, { ...input, challengeId: String(input.challengeId) }, client) }),

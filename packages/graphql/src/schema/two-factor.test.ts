@@ -28,9 +28,18 @@ async function aal2(email: string, secret: string): Promise<string> {
 test("enabling says which step is missing: a factor, backup codes, the acknowledgement", async () => {
   const user = await signUpUser(api);
   const enable = (ack: boolean) => api.gql(ENABLE_2FA, { input: { backupCodesAcknowledged: ack } }, { token: user.token });
-  expect((await enable(true)).data.enableTwoFactor).toMatchObject({ __typename: "ValidationError", field: "factors" });
+  // ValidationError.field names an input field of the mutation (its only one); the message says which step is missing.
+  expect((await enable(true)).data.enableTwoFactor).toMatchObject({
+    __typename: "ValidationError",
+    field: "backupCodesAcknowledged",
+    message: "Add an authenticator app, phone or security key first.",
+  });
   await addTotp(user.token);
-  expect((await enable(true)).data.enableTwoFactor).toMatchObject({ __typename: "ValidationError", field: "backupCodes" });
+  expect((await enable(true)).data.enableTwoFactor).toMatchObject({
+    __typename: "ValidationError",
+    field: "backupCodesAcknowledged",
+    message: "Generate your backup codes and store them first.",
+  });
   await api.gql(GENERATE_BACKUP_CODES, {}, { token: user.token });
   expect((await enable(false)).data.enableTwoFactor).toMatchObject({ __typename: "ValidationError", field: "backupCodesAcknowledged" });
   const ok = await enable(true);

@@ -10,11 +10,12 @@ import {
   renameFactor,
   StepUpRequiredError,
   ValidationError,
+  getAccount,
   type StoredFactor,
   type TwoFactorStatus,
 } from "@access-identity/core";
 import { builder } from "../builder.js";
-import { statusFor } from "./accounts.js";
+import { statusFor, UserRef } from "./accounts.js";
 import { commonErrors } from "./errors.js";
 import { asResult, resultUnion, successType } from "./results.js";
 import { FactorRef, TwoFactorStatusRef } from "./users.js";
@@ -22,38 +23,64 @@ import { FactorRef, TwoFactorStatusRef } from "./users.js";
 const BackupCodes = successType<{ codes: string[]; generatedAt: Date }>("BackupCodes", {
   description: "Shown once: store them somewhere safe. Each works once; a new set replaces this one.",
   fields: (t) => ({
-    codes: t.exposeStringList("codes"),
-    generatedAt: t.field({ type: "DateTime", resolve: (b) => b.generatedAt }),
+    codes: t.exposeStringList("codes", { description: "10 codes like `abcd-efgh`. Shown only in this answer." }),
+    generatedAt: t.field({ type: "DateTime", description: "When this set was made.", resolve: (b) => b.generatedAt }),
   }),
 });
 
 /** The success members that carry the user's 2FA status as it is after the change. */
-function statusResult(name: string) {
+function statusResult(name: string, description: string) {
   return successType<{ status: TwoFactorStatus }>(name, {
-    fields: (t) => ({ status: t.field({ type: TwoFactorStatusRef, resolve: (r) => r.status }) }),
+    description,
+    fields: (t) => ({ status: t.field({ type: TwoFactorStatusRef, description: "The user's 2FA state after the change.", resolve: (r) => r.status }) }),
   });
 }
-const TwoFactorEnabled = statusResult("TwoFactorEnabled");
-const TwoFactorDisabled = statusResult("TwoFactorDisabled");
-const FactorRemoved = statusResult("FactorRemoved");
+const TwoFactorEnabled = statusResult("TwoFactorEnabled", "2FA is on. The session stays AAL1: sign in again with the factor to reach AAL2.");
+const TwoFactorDisabled = statusResult("TwoFactorDisabled", "2FA is off: every factor and backup code was removed.");
+const FactorRemoved = statusResult("FactorRemoved", "The factor was removed.");
 
 /** The success members that carry one factor as it is after the change. */
-function factorResult(name: string) {
+function factorResult(name: string, description: string) {
   return successType<{ factor: StoredFactor }>(name, {
-    fields: (t) => ({ factor: t.field({ type: FactorRef, resolve: (r) => r.factor }) }),
+    description,
+    fields: (t) => ({ factor: t.field({ type: FactorRef, description: "The factor as it now is.", resolve: (r) => r.factor }) }),
   });
 }
-export const FactorConfirmed = factorResult("FactorConfirmed");
-const FactorRenamed = factorResult("FactorRenamed");
+export const FactorConfirmed = factorResult("FactorConfirmed", "The factor is confirmed and counts as one of the user's factors.");
+const FactorRenamed = factorResult("FactorRenamed", "The factor has its new label.");
+
+// Every success of a change to the caller's 2FA state also answers with the caller as stored after
+// it (read afresh, only when selected), so normalised client caches update `me` by its id.
+for (const { ref } of [FactorConfirmed, TwoFactorEnabled, BackupCodes, FactorRenamed, FactorRemoved, TwoFactorDisabled]) {
+  builder.objectField(ref, "user", (t) =>
+    t.field({
+      type: UserRef,
+      description: "The signed-in user after this change (its `twoFactor` included).",
+      resolve: async (_result, _args, { deps, caller }) => {
+        const account = await getAccount(deps, caller!.account.email);
+        if (!account || account.userId !== caller!.account.userId) throw new Error("the account changed under the request");
+        return account;
+      },
+    }),
+  );
+}
 
 const EnableTwoFactorInput = builder.inputType("EnableTwoFactorInput", {
-  fields: (t) => ({ backupCodesAcknowledged: t.boolean({ required: true }) }),
+  description: "The last step of setting up 2FA.",
+  fields: (t) => ({
+    backupCodesAcknowledged: t.boolean({ required: true, description: "The user confirms they stored their backup codes; must be true." }),
+  }),
 });
 const RenameFactorInput = builder.inputType("RenameFactorInput", {
-  fields: (t) => ({ factorId: t.id({ required: true }), label: t.string({ required: true }) }),
+  description: "A factor of the caller's and its new label.",
+  fields: (t) => ({
+    factorId: t.id({ required: true, description: "The factor's id." }),
+    label: t.string({ required: true, description: "1-64 characters. Text-message factors cannot be renamed (they show the masked number)." }),
+  }),
 });
 const RemoveFactorInput = builder.inputType("RemoveFactorInput", {
-  fields: (t) => ({ factorId: t.id({ required: true }) }),
+  description: "A factor of the caller's to remove.",
+  fields: (t) => ({ factorId: t.id({ required: true, description: "The factor's id." }) }),
 });
 
 const GenerateBackupCodesResult = resultUnion("GenerateBackupCodesResult", [BackupCodes.ref], [
@@ -101,7 +128,7 @@ builder.mutationFields((t) => ({
     type: EnableTwoFactorResult.ref,
     description: "Needs a confirmed factor, a backup-code set, and backupCodesAcknowledged = true. The session stays AAL1.",
     authScopes: { signedIn: true },
-    args: { input: t.arg({ type: EnableTwoFactorInput, required: true }) },
+    args: { input: t.arg({ type: EnableTwoFactorInput, required: true, description: "The acknowledgement." }) },
     resolve: (_root, { input }, context) =>
       asResult(EnableTwoFactorResult, async () => {
         const account = await enableTwoFactor(context.deps, context.caller!, input);
@@ -110,8 +137,9 @@ builder.mutationFields((t) => ({
   }),
   renameFactor: t.field({
     type: RenameFactorResult.ref,
+    description: "Gives one of the caller's factors a new label.",
     authScopes: { fullAccess: true },
-    args: { input: t.arg({ type: RenameFactorInput, required: true }) },
+    args: { input: t.arg({ type: RenameFactorInput, required: true, description: "The factor and its new label." }) },
     resolve: (_root, { input }, { deps, caller }) =>
       asResult(RenameFactorResult, async () =>
         FactorRenamed.of({ factor: await renameFactor(deps, caller!, { factorId: String(input.factorId), label: input.label }) }),
@@ -121,7 +149,7 @@ builder.mutationFields((t) => ({
     type: RemoveFactorResult.ref,
     description: "Needs step-up once 2FA is on. The last factor of an account with 2FA on cannot be removed: disable instead.",
     authScopes: { fullAccess: true },
-    args: { input: t.arg({ type: RemoveFactorInput, required: true }) },
+    args: { input: t.arg({ type: RemoveFactorInput, required: true, description: "The factor to remove." }) },
     resolve: (_root, { input }, context) =>
       asResult(RemoveFactorResult, async () => {
         const { deps, caller } = context;

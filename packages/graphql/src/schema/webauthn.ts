@@ -27,7 +27,7 @@ const WebAuthnEnrolment = successType<{ enrolment: Enrolment }>("WebAuthnEnrolme
   description:
     "Pass `options` to @simplewebauthn/browser's `startRegistration({ optionsJSON: options })`, then send its result to `confirmWebAuthnEnrolment`.",
   fields: (t) => ({
-    factorId: t.id({ resolve: (r) => r.enrolment.factorId }),
+    factorId: t.id({ description: "The pending factor: pass it to confirmWebAuthnEnrolment.", resolve: (r) => r.enrolment.factorId }),
     options: t.field({ type: "JSON", description: "PublicKeyCredentialCreationOptionsJSON.", resolve: (r) => r.enrolment.options }),
     expiresAt: t.field({ type: "DateTime", description: "Confirm before this moment.", resolve: (r) => r.enrolment.expiresAt }),
   }),
@@ -41,21 +41,25 @@ const WebAuthnOptions = successType<{ options: unknown }>("WebAuthnOptions", {
 });
 
 const StartWebAuthnEnrolmentInput = builder.inputType("StartWebAuthnEnrolmentInput", {
+  description: "Options of a new security key, device biometrics or passkey.",
   fields: (t) => ({
     nickname: t.string({ description: 'A name for the key, e.g. "Blue YubiKey". Default "Security key" or "This device".' }),
     authenticatorAttachment: t.field({ type: AuthenticatorAttachmentEnum, description: "Omitted: either kind." }),
   }),
 });
 const ConfirmWebAuthnEnrolmentInput = builder.inputType("ConfirmWebAuthnEnrolmentInput", {
+  description: "The pending factor and the browser's registration response.",
   fields: (t) => ({
-    factorId: t.id({ required: true }),
+    factorId: t.id({ required: true, description: "`WebAuthnEnrolment.factorId`." }),
     response: t.field({ type: "JSON", required: true, description: "RegistrationResponseJSON from @simplewebauthn/browser." }),
   }),
 });
 const StartSignInWebAuthnInput = builder.inputType("StartSignInWebAuthnInput", {
-  fields: (t) => ({ challengeId: t.id({ required: true }) }),
+  description: "Which sign-in challenge to answer with a security key.",
+  fields: (t) => ({ challengeId: t.id({ required: true, description: "The `SignInChallenge.id`." }) }),
 });
 const CompletePasskeySignInInput = builder.inputType("CompletePasskeySignInInput", {
+  description: "The browser's answer to startPasskeySignIn's options.",
   fields: (t) => ({
     response: t.field({ type: "JSON", required: true, description: "AuthenticationResponseJSON from @simplewebauthn/browser." }),
   }),
@@ -78,7 +82,7 @@ builder.mutationFields((t) => ({
     type: StartWebAuthnEnrolmentResult.ref,
     description: "Registration options for a new security key, device biometrics or passkey.",
     authScopes: { signedIn: true },
-    args: { input: t.arg({ type: StartWebAuthnEnrolmentInput, required: false }) },
+    args: { input: t.arg({ type: StartWebAuthnEnrolmentInput, required: false, description: "Optional: nickname and kind of authenticator." }) },
     resolve: (_root, { input }, context) =>
       asResult(StartWebAuthnEnrolmentResult, async () => {
         return WebAuthnEnrolment.of({
@@ -93,7 +97,7 @@ builder.mutationFields((t) => ({
     type: ConfirmFactorResult.ref,
     description: "A response that does not verify is an InvalidCodeError; a key already registered is a ValidationError.",
     authScopes: { signedIn: true },
-    args: { input: t.arg({ type: ConfirmWebAuthnEnrolmentInput, required: true }) },
+    args: { input: t.arg({ type: ConfirmWebAuthnEnrolmentInput, required: true, description: "The pending factor and the registration response." }) },
     resolve: (_root, { input }, context) =>
       asResult(ConfirmFactorResult, async () => {
         const { deps, caller } = context;
@@ -105,7 +109,7 @@ builder.mutationFields((t) => ({
   startSignInWebAuthn: t.field({
     type: StartSignInWebAuthnResult.ref,
     description: "Request options for the second step with a security key; answer with `completeSignIn { webAuthnResponse }`.",
-    args: { input: t.arg({ type: StartSignInWebAuthnInput, required: true }) },
+    args: { input: t.arg({ type: StartSignInWebAuthnInput, required: true, description: "The challenge." }) },
     resolve: (_root, { input }, { deps }) =>
       asResult(StartSignInWebAuthnResult, async () =>
         WebAuthnOptions.of({ options: await startSignInWebAuthn(deps, { challengeId: String(input.challengeId) }) }),
@@ -120,7 +124,7 @@ builder.mutationFields((t) => ({
   completePasskeySignIn: t.field({
     type: CompleteSignInResult.ref,
     description: "AAL2 when the authenticator verified the user (PIN or biometrics).",
-    args: { input: t.arg({ type: CompletePasskeySignInInput, required: true }) },
+    args: { input: t.arg({ type: CompletePasskeySignInInput, required: true, description: "The authentication response." }) },
     resolve: (_root, { input }, { deps, client }) =>
       asResult(CompleteSignInResult, async () => {
         const { session, account } = await completePasskeySignIn(deps, { response: input.response }, client);

@@ -16,7 +16,7 @@ export async function signUpUser(api: GqlApi, email = uniqueEmail(), ip?: string
   const result = res.data?.signUp;
   if (result?.__typename !== "SignedIn") throw new Error(`sign-up failed: ${JSON.stringify(res)}`);
   // As its owner would: open the verification link emailed at sign-up (only verified addresses count for domains).
-  await verifyEmailFromInbox(api, email);
+  await verifyEmailFromInbox(api, result.user.email);
   return { email, token: result.session.token, userId: result.user.id };
 }
 

@@ -14,7 +14,7 @@ import { signInPurpose } from "./sign-in.js";
 export const smsMethod: SecondStepMethod & { name: "SMS" } = {
   name: "SMS",
   proofField: "smsCode",
-  proofInput: { type: "String" },
+  proofInput: { type: "String", description: "The 6-digit code texted by `sendSignInSmsCode`." },
   spentMessage: "That code was already used. Ask for a new one.",
   async verify(deps, { account, challenge, proof }) {
     if (typeof proof !== "string") return "wrong";

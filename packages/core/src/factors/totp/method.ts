@@ -11,7 +11,7 @@ import { matchingStep } from "./totp.js";
 export const totpMethod: SecondStepMethod & { name: "TOTP" } = {
   name: "TOTP",
   proofField: "totpCode",
-  proofInput: { type: "String" },
+  proofInput: { type: "String", description: "The 6-digit code the authenticator app shows now." },
   spentMessage: "That code was already used. Wait for the next one in your authenticator app.",
   async verify(deps, { account, proof }) {
     if (typeof proof !== "string") return "wrong";

@@ -1,3 +1,4 @@
+import { InvalidCodeError } from "../../errors.js";
 import type { SecondStepMethod } from "../types.js";
 import { verifySignInAssertion } from "./authentication.js";
 
@@ -7,5 +8,6 @@ export const webAuthnMethod: SecondStepMethod & { name: "WEBAUTHN" } = {
   proofField: "webAuthnResponse",
   proofInput: { type: "JSON", description: "AuthenticationResponseJSON from @simplewebauthn/browser." },
   spentMessage: "That security key prompt was already answered. Try again.",
+  wrongProof: (attemptsRemaining) => InvalidCodeError.securityKey(attemptsRemaining),
   verify: (deps, { account, challenge, proof }) => verifySignInAssertion(deps, { account, challenge, proof }),
 };

@@ -68,7 +68,7 @@ export async function completePasskeySignIn(
   // registration must agree with it, so a credential moved or misfiled never signs anyone in.
   if (!account || !factor || typeof userHandle !== "string" || !safeEqual(userHandle, account.webAuthnUserHandle)) {
     deps.log.info({ event: "passkey.refused", ip: request.ip, reason: "unknown credential or user handle" }, "passkey refused");
-    throw new InvalidCodeError(null, NOT_RECOGNISED);
+    throw InvalidCodeError.securityKey(null, NOT_RECOGNISED);
   }
 
   const verified = await verifyAssertion(deps, {
@@ -78,7 +78,7 @@ export async function completePasskeySignIn(
     expectedChallenge: challenge,
     requireUserVerification: account.twoFactorEnabled,
   });
-  if (!verified) throw new InvalidCodeError(null, NOT_RECOGNISED);
+  if (!verified) throw InvalidCodeError.securityKey(null, NOT_RECOGNISED);
 
   const enforcement = await enforcementForAccount(deps, account);
   const aal = verified.userVerified ? "AAL2" : "AAL1";

@@ -1,7 +1,7 @@
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import type { Account, FactorOfKind } from "../../accounts/account.js";
 import type { Deps } from "../../deps.js";
-import { ExpiredError } from "../../errors.js";
+import { ExpiredError, InvalidCodeError } from "../../errors.js";
 import { webAuthnServer } from "./library.js";
 import { activatePending, failPending, loadPending, startPending, validateLabel } from "../pending.js";
 import {
@@ -99,11 +99,11 @@ export async function confirmWebAuthnEnrolment(
       // Asked for as "preferred": a key without a PIN or biometrics is still a good second factor.
       requireUserVerification: false,
     });
-    if (!result.verified) return failPending(deps, pending);
+    if (!result.verified) return failPending(deps, pending, InvalidCodeError.securityKey);
     info = result.registrationInfo;
   } catch (error) {
     deps.log.info({ event: "webauthn.registration.refused", userId: account.userId, reason: (error as Error).message }, "registration refused");
-    return failPending(deps, pending);
+    return failPending(deps, pending, InvalidCodeError.securityKey);
   }
 
   const { credential } = info;
