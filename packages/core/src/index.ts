@@ -10,7 +10,7 @@ export { createCore, type CoreOptions } from "./core.js";
 export { ensureTable } from "./db/table.js";
 export type { Deps, RequestInfo } from "./deps.js";
 export * from "./errors.js";
-export { enforcementForAccount, enforcementFor, getDomain, type Enforcement } from "./domains/policy.js";
+export { enforcementForAccount, enforcementFor, getDomain, policyDomainOf, type Enforcement } from "./domains/policy.js";
 export { isOwner, txtRecordName, type DomainRecord } from "./domains/domain.js";
 export { claimDomain, type DomainClaim } from "./domains/claims.js";
 export { isPublicMailDomain } from "./domains/public-mail.js";

@@ -9,6 +9,7 @@ import { parseDomainName, requireOwnDomain } from "./admin.js";
 import { loadClaim } from "./claims.js";
 import { isOwner, type DomainRecord } from "./domain.js";
 import { getDomain } from "./policy.js";
+import { isPublicMailDomain } from "./public-mail.js";
 
 // What a failed check echoes back is public DNS data, but bounded all the same.
 const MAX_FOUND_RECORDS = 10;
@@ -28,6 +29,11 @@ export async function verifyDomain(deps: Deps, account: Account, input: { name: 
     throw new NotAllowedError("You can only manage the domain of your own email address.");
   }
   requireOwnDomain(account, name);
+  // A claim made before a release put the name on the public mail list must not verify it after:
+  // no listed domain is ever verified, which is what lets sessions skip reading its item.
+  if (await isPublicMailDomain(name)) {
+    throw new NotAllowedError("This is a public email provider's domain: only an organisation's own domain can be claimed.");
+  }
   const existing = await getDomain(deps, name);
   if (isOwner(existing, account.email)) return existing!;
 

@@ -5,7 +5,8 @@ import { domainOf } from "../accounts/email.js";
 import { readAccountWithDomain } from "../db/accounts.js";
 import * as sessionItems from "../db/sessions.js";
 import { toDomain } from "../domains/domain.js";
-import { enforcementFor } from "../domains/policy.js";
+import { enforcementFor, policyDomainName } from "../domains/policy.js";
+import { loadPublicMailDomains } from "../domains/public-mail.js";
 import { epochSeconds } from "../clock.js";
 import { safeEqual, sha256 } from "../crypto/hashing.js";
 import { randomToken } from "../crypto/random.js";
@@ -96,20 +97,26 @@ export function isLiveSession(deps: Deps, account: Account, session: SessionReco
 /**
  * Resolves a bearer token to its session and account, or undefined for anything that is not a
  * live session (malformed, unknown, revoked, expired, idle, or issued before a revocation). Two
- * requests (the session; the account with its domain), and at most once per `lastSeenAt`
- * granularity a third that records the use, writing a lapsed AAL2 down as AAL1 with it.
+ * requests (the session; the account with its domain, or alone on a public mail domain), and at
+ * most once per `lastSeenAt` granularity a third that records the use, writing a lapsed AAL2 down
+ * as AAL1 with it.
  */
 export async function resolveSession(deps: Deps, token: string | undefined): Promise<Caller | undefined> {
   const match = token?.match(TOKEN_PATTERN);
   if (!match || !token) return undefined;
   const [, id, secret] = match as unknown as [string, string, string];
-  const stored = await sessionItems.getSession(deps.db, id);
+  // The public mail list loads (once per process) while the session is read: the first request
+  // after a cold start does not wait for it on top of the read.
+  const [stored] = await Promise.all([sessionItems.getSession(deps.db, id), loadPublicMailDomains()]);
   if (!stored || stored.revoked) return undefined;
   if (!safeEqual(stored.tokenHash, sha256(secret))) return undefined;
   const now = epochSeconds(deps.clock.now());
   if (now >= stored.expiresAt || now - stored.lastSeenAt >= deps.config.session.idleSeconds) return undefined;
-  // The account and its domain's policy in one round trip: enforcement is judged on every request.
-  const { account, domainItem } = await readAccountWithDomain(deps.db, stored.email, domainOf(stored.email));
+  // The account and its domain's policy in one round trip: enforcement is judged on every request,
+  // never on a cached policy; a public mail domain has none, so only the account is read
+  // (policyDomainName says why that keeps enforcement correct).
+  const policyDomain = await policyDomainName(domainOf(stored.email));
+  const { account, domainItem } = await readAccountWithDomain(deps.db, stored.email, policyDomain);
   if (!account || !isLiveSession(deps, account, stored)) return undefined;
   const level = aalNow(deps, stored);
   if (now - stored.lastSeenAt >= lastSeenGranularitySeconds(deps) || level.lapsed) {

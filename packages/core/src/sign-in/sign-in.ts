@@ -8,7 +8,7 @@ import { turnChallengeIntoSession } from "../db/challenges.js";
 import type { Deps, RequestInfo } from "../deps.js";
 import type { Reservation } from "../rate-limit/limiter.js";
 import { toDomain } from "../domains/domain.js";
-import { enforcementFor, getDomain } from "../domains/policy.js";
+import { enforcementFor, enforcementForAccount, policyDomainName } from "../domains/policy.js";
 import { ExpiredError, InvalidCredentialsError, RateLimitedError } from "../errors.js";
 import type { SignInProof } from "../factors/types.js";
 import { completeChallengePurpose } from "../password-reset/reset.js";
@@ -26,11 +26,12 @@ export type SignInOutcome =
   | { kind: "secondFactorRequired"; challenge: SignInChallengeView };
 
 /**
- * The password step. One BatchGet reads the account, the domain's policy and the second-factor
- * budget; two conditional writes, one after the other (limiter.hitAll), reserve a unit of the
- * address's budget, then of the account's; then a second-step challenge or a session is written
- * while the units not spent are given back, in parallel. A right password: 5 requests (challenge)
- * or 6 (session), in 4 round trips; a wrong one: 3.
+ * The password step. One BatchGet reads the account, the domain's policy (none on a public mail
+ * domain: domains/policy.ts) and the second-factor budget; two conditional writes, one after the
+ * other (limiter.hitAll), reserve a unit of the address's budget, then of the account's; then a
+ * second-step challenge or a session is written while the units not spent are given back, in
+ * parallel. A right password: 5 requests (challenge) or 6 (session), in 4 round trips; a wrong
+ * one: 3.
  */
 export async function signIn(
   deps: Deps,
@@ -44,8 +45,9 @@ export async function signIn(
     throw new InvalidCredentialsError();
   }
   const { limits, limiter } = deps;
+  const policyDomain = await policyDomainName(domainOf(email));
   const accountReadAt = deps.clock.now();
-  const read = await readAccountWithDomain(deps.db, email, domainOf(email), limiter.key(limits.secondFactorAttemptsPerAccount, email));
+  const read = await readAccountWithDomain(deps.db, email, policyDomain, limiter.key(limits.secondFactorAttemptsPerAccount, email));
   // A never-verified account past its expiry is as absent as an unknown email.
   const { domainItem, extraItem: secondFactorAttempts } = read;
   const account = liveAccount(read.account, accountReadAt);
@@ -104,7 +106,7 @@ async function accountOrDeviceUnit(deps: Deps, email: string, account: Account |
  * argon2 verify saved). The domain may already enforce 2FA with no grace period.
  */
 export async function sessionForNewAccount(deps: Deps, account: Account, request?: RequestInfo): Promise<IssuedSession> {
-  const enforcement = enforcementFor(await getDomain(deps, account.domain), account, deps.clock.now());
+  const enforcement = await enforcementForAccount(deps, account);
   return createSession(deps, account, "AAL1", enforcement.mustEnrolNow, undefined, request);
 }
 

@@ -1,7 +1,7 @@
 import {
   ConflictError,
   enforcementFor,
-  getDomain,
+  policyDomainOf,
   issueDeviceToken,
   mayReadTwoFactorStatus,
   ExpiredError,
@@ -122,7 +122,9 @@ export async function statusFor(context: Context, user: UserSource) {
     return twoFactorStatus(user, enforcementFor(caller.domain, user, deps.clock.now()));
   }
   const viewer = user.answeredBySignIn ? { userId: user.userId, email: user.email } : caller && { userId: caller.account.userId, email: caller.account.email };
-  const domain = await getDomain(deps, user.domain);
+  // Fresh for an organisation (owner rights are judged on it); no read on a public mail domain,
+  // which has no owners: sign-up and sign-in answers must not read DOMAIN#gmail.com.
+  const domain = await policyDomainOf(deps, user);
   if (!mayReadTwoFactorStatus(viewer, user, domain)) {
     throw new GraphQLError("Only the user and the owners of their domain may see their two-factor status.", { extensions: { code: "FORBIDDEN" } });
   }
