@@ -5,7 +5,6 @@ export function AdoptionChart({ using, total, label }: { using: number; total: n
   const share = total ? using / total : 0;
   return (
     <svg className="chart" viewBox="0 0 88 88" width="88" height="88" role="img" aria-label={label}>
-      <title>{label}</title>
       <circle cx="44" cy="44" r={radius} className="chart-track" fill="none" strokeWidth="12" />
       <circle
         cx="44"

@@ -27,7 +27,7 @@ export function AuditLogTable({ domain, version }: { domain: string; version: nu
     <Card title="Audit log">
       <Alert>{error}</Alert>
       {events && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Audit log (scrollable)">
           <table>
             <caption>Audit log</caption>
             <thead>

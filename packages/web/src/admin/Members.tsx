@@ -48,7 +48,7 @@ export function Members({ domain, version, onChanged }: { domain: string; versio
             <p className="summary-text">{summary}</p>
           </div>
           {notice && <Notice>{notice}</Notice>}
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Members (scrollable)">
             <table>
               <caption>Members</caption>
               <thead>

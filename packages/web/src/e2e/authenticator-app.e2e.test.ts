@@ -100,6 +100,10 @@ describe.skipIf(!hasChromium)("the web app: two-factor authentication with an au
     secret = uri.searchParams.get("secret")!;
     expect((await page.locator(".secret").textContent())!.replace(/\s/g, "")).toBe(secret);
 
+    await page.getByRole("textbox", { name: "Authentication code" }).fill(code());
+    await expectNoSeriousA11yViolations(page, "authentication app");
+    await screenshot(page, "seed-3-add-authenticator");
+
     // A wrong code is refused where the person typed it.
     await page.getByRole("textbox", { name: "Authentication code" }).fill("000000");
     await page.getByRole("button", { name: "Add authenticator" }).click();
@@ -107,8 +111,6 @@ describe.skipIf(!hasChromium)("the web app: two-factor authentication with an au
 
     // 3. On the preferred option, click Add authenticator.
     await page.getByRole("textbox", { name: "Authentication code" }).fill(code());
-    await expectNoSeriousA11yViolations(page, "authentication app");
-    await screenshot(page, "seed-3-add-authenticator");
     await page.getByRole("button", { name: "Add authenticator" }).click();
 
     // 4. Take note of the backup codes then confirm you understand the use of backup codes.

@@ -1,12 +1,13 @@
 // Drives the built web app in Debian's Chromium (playwright-core) as a person would, against the
 // real local server on a http://localhost origin (WebAuthn needs "localhost", not 127.0.0.1).
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { chromium, type BrowserContext, type CDPSession, type Page } from "playwright-core";
 import { expect } from "vitest";
 
@@ -17,10 +18,13 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const SCREENSHOTS = fileURLToPath(new URL("../../../../docs/screenshots/", import.meta.url));
 
-/** Builds packages/web/dist when it is missing or older than its sources (as `npm start` does). */
+/**
+ * Builds packages/web/dist when it is missing or older than its sources, as `npm start` does: in
+ * its own process with NODE_ENV=production (vitest's NODE_ENV=test would select React's development build).
+ */
 export async function buildWebApp(): Promise<void> {
-  const { buildIfStale } = (await import(fileURLToPath(new URL("../../scripts/build-if-stale.mjs", import.meta.url)))) as { buildIfStale(): Promise<boolean> };
-  await buildIfStale();
+  const script = fileURLToPath(new URL("../../scripts/build-if-stale.mjs", import.meta.url));
+  await promisify(execFile)(process.execPath, [script], { env: { ...process.env, NODE_ENV: "production" } });
 }
 
 /** A loopback port free right now, so the origin (and WEBAUTHN_ORIGINS) is known before the server starts. */
