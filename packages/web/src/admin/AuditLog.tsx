@@ -29,7 +29,7 @@ export function AuditLogTable({ domain, version }: { domain: string; version: nu
       {events && (
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Audit log (scrollable)">
           <table>
-            <caption>Audit log</caption>
+            <caption className="visually-hidden">Audit log</caption>
             <thead>
               <tr>
                 <th scope="col">When</th>

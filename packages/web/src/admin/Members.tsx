@@ -11,11 +11,11 @@ import { AdoptionChart } from "./AdoptionChart.js";
 
 type Member = NonNullable<DomainMembersQuery["domain"]>["members"]["edges"][number]["node"];
 
-function twoFactorText(member: Member): string {
+function twoFactorDetail(member: Member): string {
   const status = member.twoFactor;
-  if (status.enabled) return `On · ${status.backupCodesRemaining} backup codes left`;
-  if (status.enrolmentRequired) return status.enrolmentDeadline ? `Off · required by ${new Date(status.enrolmentDeadline).toLocaleDateString()}` : "Off · required now";
-  return "Off";
+  if (status.enabled) return `${status.backupCodesRemaining} backup codes left`;
+  if (status.enrolmentRequired) return status.enrolmentDeadline ? `required by ${new Date(status.enrolmentDeadline).toLocaleDateString(undefined, { dateStyle: "medium" })}` : "required now";
+  return "";
 }
 
 export function Members({ domain, version, onChanged }: { domain: string; version: number; onChanged(): Promise<void> }) {
@@ -50,7 +50,7 @@ export function Members({ domain, version, onChanged }: { domain: string; versio
           {notice && <Notice>{notice}</Notice>}
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Members (scrollable)">
             <table>
-              <caption>Members</caption>
+              <caption className="visually-hidden">Members</caption>
               <thead>
                 <tr>
                   <th scope="col">Email</th>
@@ -65,7 +65,8 @@ export function Members({ domain, version, onChanged }: { domain: string; versio
                   <tr key={member.user.id}>
                     <td>{member.email}</td>
                     <td>
-                      <span className={`badge ${member.twoFactor.enabled ? "badge-on" : "badge-off"}`}>{twoFactorText(member)}</span>
+                      <span className={`badge ${member.twoFactor.enabled ? "badge-on" : "badge-off"}`}>{member.twoFactor.enabled ? "On" : "Off"}</span>{" "}
+                      <span className="muted cell-detail">{twoFactorDetail(member)}</span>
                     </td>
                     <td className="actions">
                       <Button variant="secondary" className="button-small" onClick={() => (setNotice(null), setResetting(member))}>

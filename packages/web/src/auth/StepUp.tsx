@@ -1,7 +1,8 @@
 // "Confirm it's you": what the API guards with step-up (StepUpRequiredError) opens this dialog,
 // takes a second factor, then carries on with the action. Until the API's startStepUp /
 // completeStepUp land, it confirms by signing in again in place (password, then the same second
-// step as sign-in) and adopts that AAL2 session; the swap to step-up in place is this file only.
+// step as sign-in) and adopts that AAL2 session. The swap to step-up in place is one line below:
+// `const ConfirmItsYou = StepUpInPlaceDialog;` (next/StepUpInPlaceDialog.tsx, same props).
 import { signInWithSecurityKey } from "@access-identity/client/webauthn";
 import { createContext, useCallback, useContext, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { client, tokenStore } from "../api/client.js";
@@ -43,12 +44,15 @@ export function StepUpProvider({ children }: { children: ReactNode }) {
   return (
     <StepUpContext.Provider value={withStepUp}>
       {children}
-      {open && <ConfirmItsYouDialog onDone={close} />}
+      {open && <ConfirmItsYou onDone={close} />}
     </StepUpContext.Provider>
   );
 }
 
-function ConfirmItsYouDialog({ onDone }: { onDone(confirmed: boolean): void }) {
+/** The dialog StepUpProvider opens: takes a second factor, then `onDone(true)`; Cancel is `onDone(false)`. */
+type ConfirmDialog = (props: { onDone(confirmed: boolean): void }) => ReactNode;
+
+function ConfirmBySigningInAgain({ onDone }: { onDone(confirmed: boolean): void }) {
   const session = useSession();
   const action = useAction();
   const [password, setPassword] = useState("");
@@ -99,3 +103,5 @@ function ConfirmItsYouDialog({ onDone }: { onDone(confirmed: boolean): void }) {
     </Dialog>
   );
 }
+
+const ConfirmItsYou: ConfirmDialog = ConfirmBySigningInAgain;

@@ -5,3 +5,4 @@ export { enableTotpTwoFactor, signUpUser } from "../../../functions/src/testing/
 export { startSmsTestApi, uniqueMobile, e164 } from "../../../functions/src/testing/sms.js";
 export type { SnsEndpoint } from "../../../functions/src/testing/sns-endpoint.js";
 export { startDnsServer, type TestDnsServer } from "../../../functions/src/testing/dns-server.js";
+export { linkIn, startSesEndpoint, type SesEndpoint } from "../../../testing/src/ses-endpoint.js";
