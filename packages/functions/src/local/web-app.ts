@@ -62,7 +62,12 @@ export function webAppHandler(root: string = DEFAULT_WEB_ROOT): WebAppHandler | 
 
   return (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const path = decodeURIComponent((req.url ?? "/").split("?")[0]!);
+    let path: string;
+    try {
+      path = decodeURIComponent((req.url ?? "/").split("?")[0]!);
+    } catch {
+      return false; // malformed percent-encoding: not a file of ours
+    }
     if (path === "/graphql" || path.startsWith("/graphql/")) return false;
     if (extname(path) === "") {
       // An app route: the app decides what it shows (an unknown one says "Page not found").

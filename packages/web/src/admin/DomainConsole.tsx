@@ -1,6 +1,6 @@
 // /admin/domain: the domain owner's console. Claim the signed-in user's own email domain, prove it
 // with a DNS TXT record, then set the 2FA policy, see and reset members, manage owners, read the log.
-import type { ClaimDomainMutation, DomainQuery } from "@access-identity/client";
+import type { ClaimDomainMutation } from "@access-identity/client";
 import { useCallback, useEffect, useState } from "react";
 import { client } from "../api/client.js";
 import { describeThrown } from "../api/errors.js";
@@ -9,11 +9,11 @@ import { Alert, Button, Card } from "../ui/controls.js";
 import { useAction } from "../ui/use-action.js";
 import { AuditLogTable } from "./AuditLog.js";
 import { CopyButton } from "./CopyButton.js";
+import type { Domain } from "./domain-types.js";
 import { Members } from "./Members.js";
 import { Owners } from "./Owners.js";
 import { PolicyForm } from "./PolicyForm.js";
 
-export type Domain = NonNullable<DomainQuery["domain"]>;
 type Claim = Extract<ClaimDomainMutation["claimDomain"], { __typename: "DomainClaim" }>;
 
 export function DomainConsole({ me }: { me: Me }) {

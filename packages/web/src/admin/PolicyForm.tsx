@@ -3,7 +3,7 @@ import { client } from "../api/client.js";
 import { useStepUp } from "../auth/StepUp.js";
 import { Alert, Button, Card, Field, Notice } from "../ui/controls.js";
 import { useAction } from "../ui/use-action.js";
-import type { Domain } from "./DomainConsole.js";
+import type { Domain } from "./domain-types.js";
 
 export function PolicyForm({ domain, onSaved }: { domain: Domain; onSaved(): Promise<void> }) {
   const withStepUp = useStepUp();

@@ -106,12 +106,13 @@ export async function expectNoSeriousA11yViolations(page: Page, screen: string):
 
 /**
  * A screenshot of the step: into docs/screenshots/ when regenerating them (`npm run screenshots`),
- * else into a temporary folder, so every run still renders each screen.
+ * else into a temporary folder, so every run still renders each screen. A modal dialog is shot as
+ * the viewport (its backdrop covers the viewport, not the whole page).
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   const dir = process.env.SCREENSHOTS ? SCREENSHOTS : join(tmpdir(), "web-e2e-screenshots");
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, animations: "disabled", caret: "hide" });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? true, animations: "disabled", caret: "hide" });
 }
 
 /** Reads a QR code as a phone would: the image's bytes through Debian's zbarimg. */

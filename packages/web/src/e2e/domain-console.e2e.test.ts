@@ -4,18 +4,19 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildWebApp, expectNoSeriousA11yViolations, expectOnlySameOrigin, freePort, hasChromium, openBrowser, originEnv, screenshot, type Browser } from "./browser.js";
-import { enableTotpTwoFactor, oathtool, PASSWORD, signUpUser, startDnsServer, startTestApi, uniqueEmail, type TestApi, type TestDnsServer } from "./testing.js";
+import { enableTotpTwoFactor, oathtool, PASSWORD, signUpUser, startDnsServer, startTestApi, type TestApi, type TestDnsServer } from "./testing.js";
 
 describe.skipIf(!hasChromium)("the web app: the domain owner's console", () => {
   let api: TestApi;
   let dns: TestDnsServer;
   let browser: Browser;
   let page: Page;
-  const domain = `acme${Date.now().toString(36)}.test`;
-  const owner = { email: uniqueEmail(domain), secret: "" };
-  const lostPhone = uniqueEmail(domain);
-  const noTwoFactor = uniqueEmail(domain);
-  const secondOwner = uniqueEmail(domain);
+  // Each test file has its own in-memory store: fixed names make the screenshots read well.
+  const domain = "acme.test";
+  const owner = { email: `grace.hopper@${domain}`, secret: "" };
+  const lostPhone = `margaret.hamilton@${domain}`;
+  const noTwoFactor = `linus.pauling@${domain}`;
+  const secondOwner = `barbara.liskov@${domain}`;
   let record = { name: "", value: "" };
 
   beforeAll(async () => {
@@ -98,7 +99,7 @@ describe.skipIf(!hasChromium)("the web app: the domain owner's console", () => {
     const dialog = page.getByRole("dialog", { name: "Reset two-factor authentication" });
     await dialog.getByRole("textbox", { name: "Reason" }).fill("Lost their phone");
     await expectNoSeriousA11yViolations(page, "reset dialog");
-    await screenshot(page, "owner-4-reset-dialog");
+    await screenshot(page, "owner-4-reset-dialog", { fullPage: false });
     await dialog.getByRole("button", { name: "Reset" }).click();
     await dialog.waitFor({ state: "detached" });
     await page.getByText("2 of 4 members use two-factor authentication").waitFor();

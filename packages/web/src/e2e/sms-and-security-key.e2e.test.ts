@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildWebApp, expectNoSeriousA11yViolations, expectOnlySameOrigin, freePort, hasChromium, openBrowser, originEnv, screenshot, type Browser } from "./browser.js";
-import { e164, PASSWORD, startSmsTestApi, uniqueEmail, uniqueMobile, type SnsEndpoint, type TestApi } from "./testing.js";
+import { e164, PASSWORD, startSmsTestApi, uniqueMobile, type SnsEndpoint, type TestApi } from "./testing.js";
 
 describe.skipIf(!hasChromium)("the web app: text messages and security keys", () => {
   let api: TestApi;
@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)("the web app: text messages and security keys", ()
   }
 
   test("SMS: add a phone number, enable, then sign in with a texted code", async () => {
-    const email = uniqueEmail();
+    const email = "alan.turing@example.com";
     const phone = uniqueMobile();
     await signUp(email);
     await page.getByRole("button", { name: "Add a phone number to receive an SMS message containing a verification code" }).click();
@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)("the web app: text messages and security keys", ()
   });
 
   test("security key or biometrics: add one with a nickname, enable, sign in with it", async () => {
-    const email = uniqueEmail();
+    const email = "katherine.johnson@example.com";
     await signUp(email);
     await page.getByRole("button", { name: "Use a hardware security key or biometric features on your device" }).click();
     await page.getByRole("textbox", { name: "Nickname" }).fill("Blue key");
