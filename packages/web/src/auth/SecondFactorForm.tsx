@@ -67,7 +67,13 @@ export function SecondFactorForm<R extends Result>({ challenge, complete, useSec
         {mode === "code" ? (
           <Field
             label="Authentication code"
-            hint={smsSentTo ? `We texted a 6-digit code to ${smsSentTo}.` : hasCodes ? "Enter the 6-digit code from your authenticator app." : undefined}
+            hint={
+              smsSentTo
+                ? `We texted a 6-digit code to ${smsSentTo}.`
+                : challenge.methods.includes("TOTP")
+                  ? "Enter the 6-digit code from your authenticator app."
+                  : "Choose “Send a text message” below to get a code."
+            }
             inputMode="numeric"
             autoComplete="one-time-code"
             autoFocus

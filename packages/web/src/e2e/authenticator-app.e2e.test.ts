@@ -143,16 +143,25 @@ describe.skipIf(!hasChromium)("the web app: two-factor authentication with an au
     await screenshot(page, "seed-5-two-factor-enabled");
   });
 
-  test("the second step of sign-in: a wrong code is explained, the app's code signs in", async () => {
+  test("the second step of sign-in, by keyboard alone: a wrong code is explained, the app's code signs in", async () => {
     await signOut();
-    await signInWithPassword();
+    await page.goto(`${browser.origin}/sign-in`);
+    // The email box has focus; Tab moves to the password; Enter submits.
+    await page.getByRole("textbox", { name: "Email" }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("email");
+    await page.keyboard.type(email);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Two-factor authentication" }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("autocomplete"))).toBe("one-time-code");
     await expectNoSeriousA11yViolations(page, "second step");
     await screenshot(page, "sign-in-second-step");
     await page.getByRole("textbox", { name: "Authentication code" }).fill("123456");
     await page.getByRole("button", { name: "Verify" }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/isn't right/);
     await page.getByRole("textbox", { name: "Authentication code" }).fill(nextCode());
-    await page.getByRole("button", { name: "Verify" }).click();
+    await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Your account" }).waitFor();
   });
 
