@@ -112,6 +112,9 @@ export function describeThrown(thrown: unknown): string {
         return "We couldn't reach Access Identity. Check your connection and try again.";
       case "SERVICE_UNAVAILABLE":
         return "Access Identity is busy right now. Please try again in a moment.";
+      // The app asked for an operation this server does not have (an older API).
+      case "GRAPHQL_VALIDATION_FAILED":
+        return "This server doesn't offer this yet. Update Access Identity, then try again.";
       default:
         return `Something went wrong on our side. Please try again${thrown.requestId ? ` (reference ${thrown.requestId})` : ""}.`;
     }
