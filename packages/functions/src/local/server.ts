@@ -8,6 +8,7 @@ import { createHandler } from "../http.js";
 import { startDeliveryLoop, type DeliveryLoop } from "./delivery.js";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "./embedded-dynamo.js";
 import { localEncryptionKey } from "./encryption-key.js";
+import { webAppHandler } from "./web-app.js";
 
 export interface LocalServerOptions {
   env?: Record<string, string | undefined>;
@@ -16,6 +17,8 @@ export interface LocalServerOptions {
   core?: CoreOptions;
   /** Extra static routes (tests serve a page from the same origin). */
   routes?: Record<string, { contentType: string; body: string | Buffer }>;
+  /** The built web app served at `/` (default packages/web/dist; `false`: API only). Served when built. */
+  webRoot?: string | false;
 }
 
 export interface LocalServer {
@@ -65,6 +68,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   await ensureTable(deps.db.raw, config.tableName);
   const delivery = startDeliveryLoop(deps);
   const handle = createHandler(deps);
+  const serveWebApp = options.webRoot === false ? undefined : webAppHandler(options.webRoot);
   let stopping = false;
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     // While stopping, finish this request but ask the client not to reuse the connection.
@@ -76,6 +80,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         res.writeHead(200, { "content-type": route.contentType }).end(route.body);
         return;
       }
+      if (serveWebApp?.(req, res)) return;
       const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req);
       if (body === "tooLarge") {
         res.writeHead(413, { "content-type": "application/json", connection: "close" });

@@ -1,0 +1,13 @@
+// Screens that need the API's coming operations (../shared/API.md: sessions, email verification,
+// password reset), reached through ./api-next.ts. Routed here, apart, so they switch on together.
+import type { ReactNode } from "react";
+import type { Me } from "../app/session.js";
+import { SignInPage } from "../auth/SignInPage.js";
+import { ResetPasswordPage, VerifyEmailPage } from "./EmailPages.js";
+import { SessionsPage } from "./SessionsPage.js";
+
+export const NEXT_ROUTES: Record<string, (me: Me | null) => ReactNode> = {
+  "/settings/sessions": (me) => (me ? <SessionsPage /> : <SignInPage />),
+  "/verify-email": () => <VerifyEmailPage />,
+  "/reset-password": () => <ResetPasswordPage />,
+};
