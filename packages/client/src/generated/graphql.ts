@@ -35,16 +35,24 @@ export type AuditAction =
   | 'DOMAIN_POLICY_CHANGED'
   /** The domain was proven by DNS. */
   | 'DOMAIN_VERIFIED'
+  /** Email verified. */
+  | 'EMAIL_VERIFIED'
   /** A second factor was confirmed; detail names it. */
   | 'FACTOR_ADDED'
   /** A second factor was removed. */
   | 'FACTOR_REMOVED'
   /** A second factor was renamed. */
   | 'FACTOR_RENAMED'
+  /** Password changed. */
+  | 'PASSWORD_CHANGED'
+  /** Password reset. */
+  | 'PASSWORD_RESET'
   /** A second-factor proof was refused (wrong or already used); detail says which method and from where. */
   | 'SECOND_FACTOR_FAILED'
   /** The account's budget of failed second-factor proofs ran out. */
   | 'SECOND_FACTOR_LOCKED'
+  /** Signed out everywhere. */
+  | 'SIGNED_OUT_EVERYWHERE'
   /** 2FA was turned off by the user. */
   | 'TWO_FACTOR_DISABLED'
   /** 2FA was turned on. */
@@ -60,6 +68,14 @@ export type AuthenticatorAttachment =
   | 'CROSS_PLATFORM'
   /** Built into this device: fingerprint, face or screen lock (a passkey on the device). */
   | 'PLATFORM';
+
+/** The password in force and its replacement (the sign-up rules apply). */
+export type ChangePasswordInput = {
+  /** The password in force. */
+  currentPassword: string;
+  /** 8 to 256 characters, not a common password nor the email. */
+  newPassword: string;
+};
 
 /** The domain to claim: the caller's own email domain. */
 export type ClaimDomainInput = {
@@ -179,12 +195,32 @@ export type RenameFactorInput = {
   label: string;
 };
 
+/** The address of the account whose password was forgotten. */
+export type RequestPasswordResetInput = {
+  /** The account's email address. */
+  email: string;
+};
+
+/** The token of a reset link (APP_URL/reset-password?token=...) and the new password. */
+export type ResetPasswordInput = {
+  /** 8 to 256 characters, not a common password nor the email address (as at sign-up). */
+  newPassword: string;
+  /** The link's `token` parameter. */
+  token: string;
+};
+
 /** The member whose 2FA to reset, and why. */
 export type ResetUserTwoFactorInput = {
   /** The member's email (on the caller's verified domain). */
   email: string;
   /** 1-500 characters, kept in the member's and the domain's audit logs. */
   reason: string;
+};
+
+/** The session to sign out. */
+export type RevokeSessionInput = {
+  /** A SessionInfo id of the caller's. */
+  sessionId: string | number;
 };
 
 /** Which sign-in challenge, and which number. */
@@ -207,10 +243,18 @@ export type SetDomainTwoFactorPolicyInput = {
 
 /** The first step of a sign-in. */
 export type SignInInput = {
+  /** The `deviceToken` of an earlier SignedIn on this device, if it has one: it keeps the device able to sign in while the account's limit is full. */
+  deviceToken?: string | null | undefined;
   /** The account's email. */
   email: string;
   /** The account's password. */
   password: string;
+};
+
+/** Whether the current session survives. */
+export type SignOutEverywhereInput = {
+  /** Keep the session this request came with (default false). */
+  keepCurrent?: boolean | null | undefined;
 };
 
 /** A new account's email and password. */
@@ -251,6 +295,12 @@ export type StartWebAuthnEnrolmentInput = {
 export type VerifyDomainInput = {
   /** The domain, e.g. example.com; internationalised names are accepted. */
   name: string;
+};
+
+/** The token of a verification link (APP_URL/verify-email?token=...). */
+export type VerifyEmailInput = {
+  /** The link's `token` parameter. */
+  token: string;
 };
 
 export type SignUpMutationVariables = Exact<{
@@ -374,6 +424,7 @@ export type NodeQuery = { node:
     | { __typename: 'AuditEvent', at: string, action: AuditAction, detail: string | null, id: string }
     | { __typename: 'Domain', name: string, verified: boolean, enforceTwoFactor: boolean, gracePeriodDays: number, id: string }
     | { __typename: 'Factor', kind: FactorKind, label: string, createdAt: string, lastUsedAt: string | null, id: string }
+    | { __typename: 'SessionInfo', id: string }
     | { __typename: 'User', email: string, domain: string, createdAt: string, id: string }
    | null };
 
@@ -489,6 +540,54 @@ export type DomainAuditLogQueryVariables = Exact<{
 
 export type DomainAuditLogQuery = { domain: { id: string, name: string, auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, action: AuditAction, detail: string | null, actor: { id: string, email: string } | null, subject: { id: string, email: string } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } } | null };
 
+export type SendEmailVerificationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SendEmailVerificationMutation = { sendEmailVerification:
+    | { __typename: 'ConflictError', message: string, code: ErrorCode }
+    | { __typename: 'EmailVerificationSent', expiresAt: string, resendAfter: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+   };
+
+export type VerifyEmailMutationVariables = Exact<{
+  input: VerifyEmailInput;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail:
+    | { __typename: 'EmailVerified', user: { id: string, email: string, emailVerified: boolean } }
+    | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+   };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  input: RequestPasswordResetInput;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset:
+    | { __typename: 'PasswordResetRequested' }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+   };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword:
+    | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'PasswordReset' }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'SecondFactorRequired', challenge: { id: string, expiresAt: string, methods: Array<FactorKind>, backupCodesAvailable: boolean, smsFactors: Array<{ factorId: string, maskedPhoneNumber: string }> } }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
+   };
+
 type ErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', message: string, code: ErrorCode };
 
 type ErrorFields_DomainNotVerifiedError_Fragment = { __typename: 'DomainNotVerifiedError', message: string, code: ErrorCode };
@@ -527,6 +626,80 @@ export type ErrorFieldsFragment =
   | ErrorFields_StepUpRequiredError_Fragment
   | ErrorFields_ValidationError_Fragment
 ;
+
+export type SessionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionQuery = { session: { id: string, current: boolean, aal: Aal, aal2Until: string | null, createdAt: string, lastSeenAt: string, expiresAt: string, ipAddress: string | null, userAgent: string | null } | null };
+
+export type SessionsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SessionsQuery = { sessions: { edges: Array<{ cursor: string, node: { id: string, current: boolean, aal: Aal, aal2Until: string | null, createdAt: string, lastSeenAt: string, expiresAt: string, ipAddress: string | null, userAgent: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RevokeSessionMutationVariables = Exact<{
+  input: RevokeSessionInput;
+}>;
+
+
+export type RevokeSessionMutation = { revokeSession:
+    | { __typename: 'NotAllowedError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'SessionRevoked', sessionId: string }
+   };
+
+export type SignOutEverywhereMutationVariables = Exact<{
+  input: SignOutEverywhereInput;
+}>;
+
+
+export type SignOutEverywhereMutation = { signOutEverywhere:
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'SignedOutEverywhere', revokedCount: number }
+   };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword:
+    | { __typename: 'InvalidCredentialsError', message: string, code: ErrorCode }
+    | { __typename: 'PasswordChanged', user: { id: string, email: string } }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpRequiredError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
+   };
+
+export type StartStepUpMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartStepUpMutation = { startStepUp:
+    | { __typename: 'NotAllowedError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'StepUpChallenge', challenge: { id: string, expiresAt: string, methods: Array<FactorKind>, backupCodesAvailable: boolean, smsFactors: Array<{ factorId: string, maskedPhoneNumber: string }> } }
+   };
+
+export type CompleteStepUpMutationVariables = Exact<{
+  input: CompleteSignInInput;
+}>;
+
+
+export type CompleteStepUpMutation = { completeStepUp:
+    | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
+    | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
+    | { __typename: 'SteppedUp', session: { token: string, aal: Aal, expiresAt: string, aal2Until: string | null } }
+    | { __typename: 'ValidationError', field: string, message: string, code: ErrorCode }
+   };
 
 export type StartTotpEnrolmentMutationVariables = Exact<{
   input?: StartTotpEnrolmentInput | null | undefined;
@@ -1384,6 +1557,325 @@ export const DomainAuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DomainAuditLogQuery, DomainAuditLogQueryVariables>;
+export const SendEmailVerificationDocument = new TypedDocumentString(`
+    mutation SendEmailVerification {
+  sendEmailVerification {
+    __typename
+    ... on EmailVerificationSent {
+      expiresAt
+      resendAfter
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  message
+  code
+  ... on InvalidCodeError {
+    attemptsRemaining
+  }
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+  ... on DomainVerificationFailedError {
+    expected
+    found
+  }
+}`) as unknown as TypedDocumentString<SendEmailVerificationMutation, SendEmailVerificationMutationVariables>;
+export const VerifyEmailDocument = new TypedDocumentString(`
+    mutation VerifyEmail($input: VerifyEmailInput!) {
+  verifyEmail(input: $input) {
+    __typename
+    ... on EmailVerified {
+      user {
+        id
+        email
+        emailVerified
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  message
+  code
+  ... on InvalidCodeError {
+    attemptsRemaining
+  }
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+  ... on DomainVerificationFailedError {
+    expected
+    found
+  }
+}`) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+  requestPasswordReset(input: $input) {
+    __typename
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  message
+  code
+  ... on InvalidCodeError {
+    attemptsRemaining
+  }
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+  ... on DomainVerificationFailedError {
+    expected
+    found
+  }
+}`) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input) {
+    __typename
+    ... on SecondFactorRequired {
+      challenge {
+        id
+        expiresAt
+        methods
+        backupCodesAvailable
+        smsFactors {
+          factorId
+          maskedPhoneNumber
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  message
+  code
+  ... on InvalidCodeError {
+    attemptsRemaining
+  }
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+  ... on DomainVerificationFailedError {
+    expected
+    found
+  }
+}`) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const SessionDocument = new TypedDocumentString(`
+    query Session {
+  session {
+    id
+    current
+    aal
+    aal2Until
+    createdAt
+    lastSeenAt
+    expiresAt
+    ipAddress
+    userAgent
+  }
+}
+    `) as unknown as TypedDocumentString<SessionQuery, SessionQueryVariables>;
+export const SessionsDocument = new TypedDocumentString(`
+    query Sessions($first: Int, $after: String) {
+  sessions(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        current
+        aal
+        aal2Until
+        createdAt
+        lastSeenAt
+        expiresAt
+        ipAddress
+        userAgent
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SessionsQuery, SessionsQueryVariables>;
+export const RevokeSessionDocument = new TypedDocumentString(`
+    mutation RevokeSession($input: RevokeSessionInput!) {
+  revokeSession(input: $input) {
+    __typename
+    ... on SessionRevoked {
+      sessionId
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  message
+  code
+  ... on InvalidCodeError {
+    attemptsRemaining
+  }
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+  ... on DomainVerificationFailedError {
+    expected
+    found
+  }
+}`) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const SignOutEverywhereDocument = new TypedDocumentString(`
+    mutation SignOutEverywhere($input: SignOutEverywhereInput!) {
+  signOutEverywhere(input: $input) {
+    __typename
+    ... on SignedOutEverywhere {
+      revokedCount
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  message
+  code
+  ... on InvalidCodeError {
+    attemptsRemaining
+  }
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+  ... on DomainVerificationFailedError {
+    expected
+    found
+  }
+}`) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    __typename
+    ... on PasswordChanged {
+      user {
+        id
+        email
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  message
+  code
+  ... on InvalidCodeError {
+    attemptsRemaining
+  }
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+  ... on DomainVerificationFailedError {
+    expected
+    found
+  }
+}`) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const StartStepUpDocument = new TypedDocumentString(`
+    mutation StartStepUp {
+  startStepUp {
+    __typename
+    ... on StepUpChallenge {
+      challenge {
+        id
+        expiresAt
+        methods
+        backupCodesAvailable
+        smsFactors {
+          factorId
+          maskedPhoneNumber
+        }
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  message
+  code
+  ... on InvalidCodeError {
+    attemptsRemaining
+  }
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+  ... on DomainVerificationFailedError {
+    expected
+    found
+  }
+}`) as unknown as TypedDocumentString<StartStepUpMutation, StartStepUpMutationVariables>;
+export const CompleteStepUpDocument = new TypedDocumentString(`
+    mutation CompleteStepUp($input: CompleteSignInInput!) {
+  completeStepUp(input: $input) {
+    __typename
+    ... on SteppedUp {
+      session {
+        token
+        aal
+        expiresAt
+        aal2Until
+      }
+    }
+    ...ErrorFields
+  }
+}
+    fragment ErrorFields on Error {
+  __typename
+  message
+  code
+  ... on InvalidCodeError {
+    attemptsRemaining
+  }
+  ... on RateLimitedError {
+    retryAfterSeconds
+  }
+  ... on ValidationError {
+    field
+  }
+  ... on DomainVerificationFailedError {
+    expected
+    found
+  }
+}`) as unknown as TypedDocumentString<CompleteStepUpMutation, CompleteStepUpMutationVariables>;
 export const StartTotpEnrolmentDocument = new TypedDocumentString(`
     mutation StartTotpEnrolment($input: StartTotpEnrolmentInput) {
   startTotpEnrolment(input: $input) {
