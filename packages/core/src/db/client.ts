@@ -28,7 +28,7 @@ export function createDb(options: DbOptions): Db {
     const onRequest = options.onRequest;
     raw.middlewareStack.add(
       (next, context) => async (args) => {
-        onRequest(String(context.commandName ?? "unknown").replace(/Command$/, ""));
+        onRequest(operationName(context.commandName));
         return next(args);
       },
       { step: "finalizeRequest", name: "countRequests" },
@@ -38,6 +38,54 @@ export function createDb(options: DbOptions): Db {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return { doc, raw, table: options.tableName };
+}
+
+/** Read and write request units one DynamoDB request consumed, as DynamoDB reported them. */
+export interface ConsumedUnits {
+  read: number;
+  write: number;
+}
+
+/**
+ * Measurement only (the benchmark; never called in production): asks DynamoDB for the capacity
+ * every request of this client consumes (`ReturnConsumedCapacity: "TOTAL"`) and reports it per
+ * operation. A request that fails (a lost condition included) reports nothing: DynamoDB bills a
+ * failed conditional write, but its error carries no ConsumedCapacity.
+ */
+export function reportConsumedCapacity(raw: DynamoDBClient, onUnits: (operation: string, units: ConsumedUnits) => void): void {
+  raw.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as Record<string, unknown>;
+      input.ReturnConsumedCapacity ??= "TOTAL";
+      const result = await next(args);
+      const consumed = (result.output as { ConsumedCapacity?: CapacityEntry | CapacityEntry[] }).ConsumedCapacity;
+      const entries = consumed === undefined ? [] : [consumed].flat();
+      const units = { read: 0, write: 0 };
+      for (const entry of entries) {
+        units.read += entry.ReadCapacityUnits ?? 0;
+        units.write += entry.WriteCapacityUnits ?? 0;
+        // Older answers give only the total: a read operation's total is read units, any other's write units.
+        if (entry.ReadCapacityUnits === undefined && entry.WriteCapacityUnits === undefined) {
+          units[READ_OPERATIONS.has(operationName(context.commandName)) ? "read" : "write"] += entry.CapacityUnits ?? 0;
+        }
+      }
+      onUnits(operationName(context.commandName), units);
+      return result;
+    },
+    { step: "initialize", name: "reportConsumedCapacity" },
+  );
+}
+
+interface CapacityEntry {
+  CapacityUnits?: number;
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+}
+
+const READ_OPERATIONS = new Set(["GetItem", "BatchGetItem", "Query", "Scan"]);
+
+function operationName(commandName: unknown): string {
+  return String(commandName ?? "unknown").replace(/Command$/, "");
 }
 
 /** A conditional write lost: the invariant it guards already holds for someone else. */
