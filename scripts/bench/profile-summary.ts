@@ -16,7 +16,7 @@ interface Profile {
 
 /** First match wins: the more specific patterns come first. */
 const CATEGORIES: [string, RegExp][] = [
-  ["SDK: SigV4 signing", /signature-v4|@smithy\/core\/.*httpAuth|\/crypto|sha256/],
+  ["SDK: SigV4 signing", /signature-v4|httpAuthSchemes|@aws-crypto|sha256/],
   ["SDK: HTTP handler (node-http-handler)", /node-http-handler/],
   ["SDK: (un)marshalling, serde", /util-dynamodb|lib-dynamodb|protocols|smithy-client|serde|core\/dist-cjs\/submodules\/protocols/],
   ["SDK: middleware, retries, endpoints, config", /@smithy|@aws-sdk|@aws-crypto/],
@@ -35,6 +35,8 @@ function category(node: ProfileNode): string {
     if (functionName === "(garbage collector)") return "V8: garbage collection";
     if (functionName === "(idle)") return "(idle)";
     if (functionName === "(program)") return "V8/native: (program)";
+    // The inspector session's own work: building the profile when it stops (not the server's).
+    if (functionName === "dispatch") return "(profiler)";
     return `native: ${functionName || "(anonymous)"}`;
   }
   for (const [name, pattern] of CATEGORIES) if (pattern.test(url)) return name;
@@ -57,10 +59,10 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
     functions.set(fn, (functions.get(fn) ?? 0) + us);
   });
 }
-const busy = [...totals].filter(([name]) => name !== "(idle)").reduce((sum, [, us]) => sum + us, 0);
+const busy = [...totals].filter(([name]) => name !== "(idle)" && name !== "(profiler)").reduce((sum, [, us]) => sum + us, 0);
 console.log(`busy (not idle): ${(busy / 1000).toFixed(1)} ms`);
 for (const [name, us] of [...totals].sort((a, b) => b[1] - a[1])) {
-  console.log(`${(us / 1000).toFixed(1).padStart(9)} ms ${name === "(idle)" ? "      " : `${((100 * us) / busy).toFixed(1).padStart(5)}%`} ${name}`);
+  console.log(`${(us / 1000).toFixed(1).padStart(9)} ms ${name === "(idle)" || name === "(profiler)" ? "      " : `${((100 * us) / busy).toFixed(1).padStart(5)}%`} ${name}`);
 }
 console.log("\ntop functions by self time:");
 for (const [fn, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(us / 1000).toFixed(1).padStart(9)} ms ${fn}`);
