@@ -32,11 +32,12 @@ const staticSigner = {
   },
 };
 const variants: Record<string, () => DynamoDBDocumentClient> = {
-  "createDb (as today)": () => createDb({ tableName: table, endpoint: store.endpoint, region: "us-east-1" }).doc,
+  "SigV4-signed, SDK's default handler": () => DynamoDBDocumentClient.from(new DynamoDBClient(base)),
   "+ NodeHttpHandler, keep-alive agent, maxSockets 64": () =>
     DynamoDBDocumentClient.from(new DynamoDBClient({ ...base, requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 64 }) }) })),
   "+ fixed Authorization header (no SigV4)": () =>
     DynamoDBDocumentClient.from(new DynamoDBClient({ ...base, httpAuthSchemes: [staticSigner] } as unknown as DynamoDBClientConfig)),
+  "createDb (loopback: fixed header)": () => createDb({ tableName: table, endpoint: store.endpoint, region: "us-east-1" }).doc,
 };
 
 await ensureTable(new DynamoDBClient(base), table);

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 
 export interface DbOptions {
@@ -23,7 +23,10 @@ export function createDb(options: DbOptions): Db {
     // A local endpoint (dynalite) accepts any credentials; real AWS uses the default chain.
     credentials: local && !process.env.AWS_ACCESS_KEY_ID ? { accessKeyId: "local", secretAccessKey: "local" } : undefined,
     maxAttempts: 4,
-  });
+    // The SDK's default handler already keeps connections alive (http.Agent keepAlive, 50 sockets);
+    // a tuned NodeHttpHandler measured no better (docs/performance.md), so there is none here.
+    ...(isLoopbackStore(options.endpoint) ? { httpAuthSchemes: [unsignedLoopbackScheme] } : {}),
+  } as DynamoDBClientConfig);
   if (options.onRequest) {
     const onRequest = options.onRequest;
     raw.middlewareStack.add(
@@ -39,6 +42,35 @@ export function createDb(options: DbOptions): Db {
   });
   return { doc, raw, table: options.tableName };
 }
+
+/**
+ * True for an embedded store on this machine (dynalite), never in AWS: the endpoint is a loopback
+ * address and the process is not a Lambda function. Only then is SigV4 signing skipped.
+ */
+function isLoopbackStore(endpoint: string | undefined): boolean {
+  if (!endpoint || process.env.AWS_LAMBDA_FUNCTION_NAME) return false;
+  const host = new URL(endpoint).hostname;
+  return host === "127.0.0.1" || host === "localhost" || host === "[::1]";
+}
+
+/**
+ * SigV4 computes two SHA-256 digests and four HMACs per request: about a sixth of a store round
+ * trip's cost to the API on a loopback store (docs/performance.md). dynalite only checks that an
+ * Authorization header has SigV4's shape, so a loopback store gets a fixed one. It carries no
+ * secret and no credentials are read: pointed by mistake at a real DynamoDB (a tunnel), every
+ * request fails with InvalidSignatureException instead of being sent signed.
+ */
+const unsignedLoopbackScheme = {
+  schemeId: "aws.auth#sigv4",
+  identityProvider: () => async () => ({ accessKeyId: "local", secretAccessKey: "local" }),
+  signer: {
+    async sign<T extends { headers: Record<string, string> }>(request: T): Promise<T> {
+      request.headers["x-amz-date"] = "20250101T000000Z";
+      request.headers.authorization = "AWS4-HMAC-SHA256 Credential=local/20250101/local/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0";
+      return request;
+    },
+  },
+};
 
 /** Read and write request units one DynamoDB request consumed, as DynamoDB reported them. */
 export interface ConsumedUnits {
