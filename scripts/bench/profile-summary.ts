@@ -31,6 +31,8 @@ const CATEGORIES: [string, RegExp][] = [
 
 function category(node: ProfileNode): string {
   const { url, functionName } = node.callFrame;
+  if (/^(writev|writeUtf8String|writeBuffer|WriteWrap|readStop|readStart)$/.test(functionName)) return "Node: HTTP, net, streams";
+  if (functionName === "processTicksAndRejections" || functionName === "runMicrotasks") return "Node: promise and tick scheduling";
   if (!url) {
     if (functionName === "(garbage collector)") return "V8: garbage collection";
     if (functionName === "(idle)") return "(idle)";
