@@ -1,3 +1,4 @@
+import { reportConsumedCapacity, type ConsumedUnits } from "@access-identity/core/db/client";
 import { startLocalServer, type LocalServer } from "@access-identity/functions/local/server";
 import { COMPLETE_SIGN_IN as COMPLETE_SIGN_IN_WITH_USER, COMPLETE_SIGN_IN_SESSION_ONLY as COMPLETE_SIGN_IN, ME_EMAIL as ME, SIGN_IN } from "@access-identity/testing/operations";
 import { expectResult, PASSWORD } from "@access-identity/testing/flows";
@@ -8,6 +9,8 @@ export interface DbRequestCount {
   total: number;
   /** Per DynamoDB operation, e.g. { GetItem: 1, UpdateItem: 2 }. */
   byOperation: Record<string, number>;
+  /** Request units consumed, as the store reported them (ReturnConsumedCapacity: TOTAL). */
+  units: ConsumedUnits;
 }
 
 export interface DbRequestCounts {
@@ -33,6 +36,11 @@ export async function countDbRequests(env: Record<string, string>): Promise<{ co
     env: { ...env, PORT: "0", LOG_LEVEL: "warn" },
     core: { clock, onDbRequest: (operation) => operations.push(operation) },
   });
+  let units: ConsumedUnits = { read: 0, write: 0 };
+  reportConsumedCapacity(server.deps.db.raw, (_operation, used) => {
+    units.read += used.read;
+    units.write += used.write;
+  });
   try {
     const gql = httpGql(server.url);
     const now = () => server.deps.clock.now().getTime();
@@ -40,10 +48,11 @@ export async function countDbRequests(env: Record<string, string>): Promise<{ co
 
     const measure = async <T>(run: () => Promise<T>): Promise<[T, DbRequestCount]> => {
       operations = [];
+      units = { read: 0, write: 0 };
       const result = await run();
       const byOperation: Record<string, number> = {};
       for (const operation of operations) byOperation[operation] = (byOperation[operation] ?? 0) + 1;
-      return [result, { total: operations.length, byOperation }];
+      return [result, { total: operations.length, byOperation, units }];
     };
 
     const [challenge, signIn] = await measure(async () =>

@@ -1,4 +1,4 @@
-import { COMPLETE_SIGN_IN_SESSION_ONLY as COMPLETE_SIGN_IN, SIGN_IN } from "@access-identity/testing/operations";
+import { COMPLETE_SIGN_IN_SESSION_ONLY as COMPLETE_SIGN_IN, ME_EMAIL, SIGN_IN } from "@access-identity/testing/operations";
 import { PASSWORD } from "@access-identity/testing/flows";
 import type { Gql } from "./graphql-client.js";
 import { runPool } from "./pool.js";
@@ -17,6 +17,11 @@ export interface ScenarioResult {
   /** Times the server clock was moved on to the next TOTP steps (not measured). */
   clockAdvances: number;
   steps: Record<string, Distribution>;
+  /**
+   * CPU time per completed flow during the measured rounds, in ms: the API server's process and,
+   * apart, the store's (null when the store runs inside the server).
+   */
+  cpuMsPerFlow: { server: number; store: number | null };
   firstError?: string;
 }
 
@@ -27,6 +32,8 @@ export interface ScenarioOptions {
   concurrency: number;
   flows: number;
   seconds: number;
+  /** When set, each measured round is CPU-profiled in the server, written as `${profile}-<round>.cpuprofile`. */
+  profile?: string;
 }
 
 interface FlowTiming {
@@ -42,9 +49,21 @@ async function passwordStep(gql: Gql, user: BenchUser): Promise<string> {
   return result.challenge.id as string;
 }
 
-async function totpStep(gql: Gql, ticket: Ticket, challengeId: string): Promise<void> {
+async function totpStep(gql: Gql, ticket: Ticket, challengeId: string): Promise<string> {
   const res = await gql(COMPLETE_SIGN_IN, { input: { challengeId, totpCode: codeFor(ticket.user, ticket.step) } });
   if (res.data?.completeSignIn?.__typename !== "SignedIn") throw new Error(`completeSignIn: ${JSON.stringify(res)}`);
+  return res.data.completeSignIn.session.token as string;
+}
+
+/** The cheapest authenticated read: the session check a client makes after signing in. */
+async function sessionCheck(gql: Gql, ticket: Ticket, token: string): Promise<void> {
+  const res = await gql(ME_EMAIL, {}, token);
+  if (res.data?.me?.email !== ticket.user.email) throw new Error(`me: ${JSON.stringify(res)}`);
+}
+
+/** CPU microseconds so far of the server and (when apart) the store. */
+async function cpuNow(server: ServerProcess): Promise<[number, number | undefined]> {
+  return Promise.all([server.cpuMicros(), server.store?.cpuMicros()]);
 }
 
 /** Runs one flow per ticket, a user's flows one after another, timing each step. */
@@ -87,6 +106,8 @@ async function runScenario(
   const timings: FlowTiming[] = [];
   let measuredMs = 0;
   let clockAdvances = 0;
+  let serverCpuUs = 0;
+  let storeCpuUs = 0;
   while (timings.length < options.flows && Date.now() < deadline) {
     let tickets = availableTickets(options.users, options.server.now(), options.flows - timings.length);
     if (tickets.length === 0) {
@@ -96,10 +117,16 @@ async function runScenario(
       if (tickets.length === 0) throw new Error("no TOTP step is free even after moving the clock");
     }
     const prepared = await prepare?.(tickets, deadline);
+    if (options.profile) await options.server.ask({ profile: "start" }, "profiling");
+    const [serverBefore, storeBefore] = await cpuNow(options.server);
     const started = performance.now();
     const run = timedFlow((ticket, steps) => flow(ticket, steps, prepared));
     timings.push(...(await runPool(tickets.filter((t) => !prepared || prepared.has(t)), options.concurrency, deadline, run)));
     measuredMs += performance.now() - started;
+    const [serverAfter, storeAfter] = await cpuNow(options.server);
+    if (options.profile) await options.server.ask({ profile: "stop", file: `${options.profile}-${clockAdvances}.cpuprofile` }, "profiling", 30_000);
+    serverCpuUs += serverAfter - serverBefore;
+    storeCpuUs += (storeAfter ?? 0) - (storeBefore ?? 0);
   }
   const ok = timings.filter((t) => t.ok);
   const stepNames = [...new Set(ok.flatMap((t) => Object.keys(t.steps)))];
@@ -112,7 +139,20 @@ async function runScenario(
     measuredSeconds: round(measuredMs / 1000, 2),
     clockAdvances,
     steps: Object.fromEntries(stepNames.map((step) => [step, distribution(ok.map((t) => t.steps[step]!))])),
+    cpuMsPerFlow: {
+      server: round(serverCpuUs / 1000 / Math.max(1, ok.length), 2),
+      store: options.server.store ? round(storeCpuUs / 1000 / Math.max(1, ok.length), 2) : null,
+    },
     firstError: timings.find((t) => !t.ok)?.error,
+  };
+}
+
+/** Opens (untimed) one challenge per ticket: a challenge ends when it is completed. */
+function openChallenges(options: ScenarioOptions) {
+  return async (tickets: Ticket[], deadline: number) => {
+    const prepared = new Map<Ticket, string>();
+    await runPool(tickets, 4, deadline, async (ticket) => prepared.set(ticket, await passwordStep(options.gql, ticket.user)));
+    return prepared;
   };
 }
 
@@ -138,16 +178,28 @@ export function totpStepAlone(options: ScenarioOptions): Promise<ScenarioResult>
   return runScenario(
     "TOTP step alone",
     options,
-    async (tickets, deadline) => {
-      const prepared = new Map<Ticket, string>();
-      // A challenge ends when it is completed, so each ticket gets its own.
-      await runPool(tickets, 4, deadline, async (ticket) => prepared.set(ticket, await passwordStep(options.gql, ticket.user)));
-      return prepared;
-    },
+    openChallenges(options),
     async (ticket, steps, prepared) => {
       const t = performance.now();
       await totpStep(options.gql, ticket, prepared!.get(ticket)!);
       steps.totp = performance.now() - t;
+    },
+  );
+}
+
+/** The TOTP step, then the session check with the new session (challenges opened untimed). */
+export function totpAndSessionCheck(options: ScenarioOptions): Promise<ScenarioResult> {
+  return runScenario(
+    "TOTP verify + session check",
+    options,
+    openChallenges(options),
+    async (ticket, steps, prepared) => {
+      let t = performance.now();
+      const token = await totpStep(options.gql, ticket, prepared!.get(ticket)!);
+      steps.totp = performance.now() - t;
+      t = performance.now();
+      await sessionCheck(options.gql, ticket, token);
+      steps.me = performance.now() - t;
     },
   );
 }

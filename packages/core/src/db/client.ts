@@ -1,4 +1,4 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 
 export interface DbOptions {
@@ -23,12 +23,15 @@ export function createDb(options: DbOptions): Db {
     // A local endpoint (dynalite) accepts any credentials; real AWS uses the default chain.
     credentials: local && !process.env.AWS_ACCESS_KEY_ID ? { accessKeyId: "local", secretAccessKey: "local" } : undefined,
     maxAttempts: 4,
-  });
+    // The SDK's default handler already keeps connections alive (http.Agent keepAlive, 50 sockets);
+    // a tuned NodeHttpHandler measured no better (docs/performance.md), so there is none here.
+    ...(isLoopbackStore(options.endpoint) ? { httpAuthSchemes: [unsignedLoopbackScheme] } : {}),
+  } as DynamoDBClientConfig);
   if (options.onRequest) {
     const onRequest = options.onRequest;
     raw.middlewareStack.add(
       (next, context) => async (args) => {
-        onRequest(String(context.commandName ?? "unknown").replace(/Command$/, ""));
+        onRequest(operationName(context.commandName));
         return next(args);
       },
       { step: "finalizeRequest", name: "countRequests" },
@@ -38,6 +41,83 @@ export function createDb(options: DbOptions): Db {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return { doc, raw, table: options.tableName };
+}
+
+/**
+ * True for an embedded store on this machine (dynalite), never in AWS: the endpoint is a loopback
+ * address and the process is not a Lambda function. Only then is SigV4 signing skipped.
+ */
+function isLoopbackStore(endpoint: string | undefined): boolean {
+  if (!endpoint || process.env.AWS_LAMBDA_FUNCTION_NAME) return false;
+  const host = new URL(endpoint).hostname;
+  return host === "127.0.0.1" || host === "localhost" || host === "[::1]";
+}
+
+/**
+ * SigV4 computes two SHA-256 digests and four HMACs per request: about a sixth of a store round
+ * trip's cost to the API on a loopback store (docs/performance.md). dynalite only checks that an
+ * Authorization header has SigV4's shape, so a loopback store gets a fixed one. It carries no
+ * secret and no credentials are read: pointed by mistake at a real DynamoDB (a tunnel), every
+ * request fails with InvalidSignatureException instead of being sent signed.
+ */
+const unsignedLoopbackScheme = {
+  schemeId: "aws.auth#sigv4",
+  identityProvider: () => async () => ({ accessKeyId: "local", secretAccessKey: "local" }),
+  signer: {
+    async sign<T extends { headers: Record<string, string> }>(request: T): Promise<T> {
+      request.headers["x-amz-date"] = "20250101T000000Z";
+      request.headers.authorization = "AWS4-HMAC-SHA256 Credential=local/20250101/local/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0";
+      return request;
+    },
+  },
+};
+
+/** Read and write request units one DynamoDB request consumed, as DynamoDB reported them. */
+export interface ConsumedUnits {
+  read: number;
+  write: number;
+}
+
+/**
+ * Measurement only (the benchmark; never called in production): asks DynamoDB for the capacity
+ * every request of this client consumes (`ReturnConsumedCapacity: "TOTAL"`) and reports it per
+ * operation. A request that fails (a lost condition included) reports nothing: DynamoDB bills a
+ * failed conditional write, but its error carries no ConsumedCapacity.
+ */
+export function reportConsumedCapacity(raw: DynamoDBClient, onUnits: (operation: string, units: ConsumedUnits) => void): void {
+  raw.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as Record<string, unknown>;
+      input.ReturnConsumedCapacity ??= "TOTAL";
+      const result = await next(args);
+      const consumed = (result.output as { ConsumedCapacity?: CapacityEntry | CapacityEntry[] }).ConsumedCapacity;
+      const entries = consumed === undefined ? [] : [consumed].flat();
+      const units = { read: 0, write: 0 };
+      for (const entry of entries) {
+        units.read += entry.ReadCapacityUnits ?? 0;
+        units.write += entry.WriteCapacityUnits ?? 0;
+        // Older answers give only the total: a read operation's total is read units, any other's write units.
+        if (entry.ReadCapacityUnits === undefined && entry.WriteCapacityUnits === undefined) {
+          units[READ_OPERATIONS.has(operationName(context.commandName)) ? "read" : "write"] += entry.CapacityUnits ?? 0;
+        }
+      }
+      onUnits(operationName(context.commandName), units);
+      return result;
+    },
+    { step: "initialize", name: "reportConsumedCapacity" },
+  );
+}
+
+interface CapacityEntry {
+  CapacityUnits?: number;
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+}
+
+const READ_OPERATIONS = new Set(["GetItem", "BatchGetItem", "Query", "Scan"]);
+
+function operationName(commandName: unknown): string {
+  return String(commandName ?? "unknown").replace(/Command$/, "");
 }
 
 /** A conditional write lost: the invariant it guards already holds for someone else. */
