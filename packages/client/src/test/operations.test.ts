@@ -15,7 +15,7 @@ import {
   type SignInMutation,
   type Success,
 } from "../index.js";
-import { e164, oathtool, PASSWORD, startDnsServer, startSmsTestApi, uniqueEmail, uniqueMobile, type TestApi, type TestDnsServer } from "./server.js";
+import { e164, oathtool, PASSWORD, startDnsServer, startSmsTestApi, uniqueEmail, uniqueMobile, type TestApi, type TestDnsServer, verificationToken } from "./server.js";
 
 let api: TestApi;
 let sns: Awaited<ReturnType<typeof startSmsTestApi>>["sns"];
@@ -46,6 +46,8 @@ async function userWithTotp(email = uniqueEmail()) {
   const signedUp = unwrap(await client.signUp({ input: { email, password: PASSWORD } }));
   expect(signedUp.__typename).toBe("SignedIn");
   setToken(signedUp.session.token);
+  // As the address's owner would: open the link the sign-up emailed (only verified addresses count for domains).
+  expect(unwrap(await client.verifyEmail({ input: { token: await verificationToken(api, signedUp.user.email) } })).__typename).toBe("EmailVerified");
   const enrolment = unwrap(await client.startTotpEnrolment({ input: { label: "Phone" } }));
   const confirmed = unwrap(await client.confirmTotpEnrolment({ input: { factorId: enrolment.factorId, code: oathtool(enrolment.secret, api.clock.now()) } }));
   const codes = unwrap(await client.generateBackupCodes());
@@ -161,7 +163,9 @@ describe("typed results and errors", () => {
 
   test("request runs your own typed document; a FORBIDDEN field is a typed top-level error", async () => {
     const { client, setToken } = session();
-    setToken(unwrap(await client.signUp({ input: { email: uniqueEmail("forbidden.test"), password: PASSWORD } })).session.token);
+    const signedUp = unwrap(await client.signUp({ input: { email: uniqueEmail("forbidden.test"), password: PASSWORD } }));
+    setToken(signedUp.session.token);
+    unwrap(await client.verifyEmail({ input: { token: await verificationToken(api, signedUp.user.email) } }));
     const Claim = new TypedDocumentString(`mutation Claim($name: String!) { claimDomain(input: { name: $name }) { __typename ... on DomainClaim { domain { owners { email } } } } }`) as unknown as TypedDocumentString<{ claimDomain: { __typename: string } }, { name: string }>;
     const error = await client.request(Claim, { name: "forbidden.test" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AccessIdentityRequestError);

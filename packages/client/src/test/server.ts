@@ -1,5 +1,6 @@
 // The one place the client's tests reach into the server's test helpers (packages/testing).
 import { useLoopbackSns } from "@access-identity/testing/api";
+import { linkIn } from "@access-identity/testing/ses";
 import { startTestServer, type TestServer } from "@access-identity/testing/server";
 
 export { startTestServer as startTestApi, type TestServer as TestApi } from "@access-identity/testing/server";
@@ -7,6 +8,12 @@ export { uniqueMobile, e164 } from "@access-identity/testing/flows";
 export { startDnsServer, type TestDnsServer } from "@access-identity/testing/dns";
 export { PASSWORD, uniqueEmail } from "@access-identity/testing/identities";
 export { oathtool } from "@access-identity/testing/totp";
+
+/** The token of the verification link the server just emailed to `email` (loopback SES). */
+export async function verificationToken(api: TestServer, email: string): Promise<string> {
+  await api.deliverEmails();
+  return linkIn(api.mail.lastTo(email), "/verify-email").searchParams.get("token") ?? "";
+}
 
 /** The real local server (the client needs HTTP) sending SMS through the loopback SNS endpoint. */
 export async function startSmsTestApi(options: { env?: Record<string, string> } = {}) {
