@@ -37,10 +37,16 @@ export async function loadOwnedDomain(deps: Deps, account: Account, name: string
   return domain;
 }
 
+export const ADMIN_NEEDS_TWO_FACTOR =
+  "Domain administration needs two-factor authentication on your own account: turn it on, then sign in with it.";
+
 /**
- * Domain administration changes other people's security, so an admin who has 2FA proves it again
- * (AAL2 within the last ten minutes), like any other sensitive change to their own account.
+ * Domain administration changes other people's security, so the administrator must hold a second
+ * factor of their own and have proved it within the last ten minutes (AAL2). A password alone,
+ * of an owner who never turned 2FA on, must never be enough to add owners, switch enforcement off
+ * or strip a member's 2FA: without 2FA there is nothing fresh to prove, so it is refused outright.
  */
 export function requireAdminStepUp(deps: Deps, caller: Caller): void {
-  if (caller.account.twoFactorEnabled) requireRecentAal2(deps, caller.session);
+  if (!caller.account.twoFactorEnabled) throw new NotAllowedError(ADMIN_NEEDS_TWO_FACTOR);
+  requireRecentAal2(deps, caller.session);
 }
