@@ -111,3 +111,16 @@ export class ServiceUnavailableError extends DomainError {
     super(message);
   }
 }
+
+/**
+ * The account's TOTP and SMS factors are locked after too many consecutive failed second-factor
+ * proofs (NIST SP 800-63B 5.2.2): a backup code or a security key still signs in, and clears it.
+ */
+export class FactorLockedError extends DomainError {
+  static override readonly typename = "FactorLockedError";
+  constructor(
+    message = "Too many wrong codes in a row: codes from your authenticator app and text messages are locked. Sign in with a backup code or a security key, or ask an owner of your organisation's domain to reset your two-factor authentication.",
+  ) {
+    super(message);
+  }
+}

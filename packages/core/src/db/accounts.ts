@@ -98,7 +98,7 @@ export async function writeTwoFactorCleared(
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(account.email),
-      UpdateExpression: `SET twoFactorEnabled = :no, factors = :none${revoke ? ", sessionsValidFrom = :now" : ""} REMOVE backupCodes, spentBackupCodes, backupCodesGeneratedAt, twoFactorEnabledAt`,
+      UpdateExpression: `SET twoFactorEnabled = :no, factors = :none${revoke ? ", sessionsValidFrom = :now" : ""} REMOVE backupCodes, spentBackupCodes, backupCodesGeneratedAt, twoFactorEnabledAt, secondFactorFailures`,
       // Invariant: clears the account it was asked to, never one re-created under the same email.
       ConditionExpression: "userId = :userId",
       ExpressionAttributeValues: {

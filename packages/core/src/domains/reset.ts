@@ -5,6 +5,7 @@ import { domainStream, recordAudit, userStream } from "../audit/audit.js";
 import type { Deps } from "../deps.js";
 import { NotAllowedError, ValidationError } from "../errors.js";
 import type { Caller } from "../sessions/sessions.js";
+import { afterFactorsCleared } from "../sign-in/lockout.js";
 import { clearTwoFactor } from "../two-factor/manage.js";
 import { loadOwnedDomain, requireAdminStepUp } from "./admin.js";
 
@@ -55,6 +56,8 @@ export async function resetUserTwoFactor(deps: Deps, caller: Caller, input: Rese
     { action: "TWO_FACTOR_RESET", actor: userRef(caller.account), subject: userRef(member), detail: reason },
     [userStream(member.userId), domainStream(name)],
   );
+  // The reset also lifted a lock on consecutive failures, if there was one (as read just before it).
+  await afterFactorsCleared(deps, member, member, caller.account);
   deps.log.info({ event: "twoFactor.reset", domain: name, actor: caller.account.userId, subject: member.userId }, "2FA reset by owner");
   return reset;
 }

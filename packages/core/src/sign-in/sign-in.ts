@@ -10,13 +10,14 @@ import type { Deps, RequestInfo } from "../deps.js";
 import type { Reservation } from "../rate-limit/limiter.js";
 import { toDomain } from "../domains/domain.js";
 import { enforcementFor, getDomain } from "../domains/policy.js";
-import { ExpiredError, InvalidCodeError, InvalidCredentialsError, ValidationError } from "../errors.js";
+import { ExpiredError, FactorLockedError, InvalidCodeError, InvalidCredentialsError, ValidationError } from "../errors.js";
 import { methodForProof } from "../factors/registry.js";
 import type { ProofField, SignInAccount, SignInProof } from "../factors/types.js";
 import { sessionAttributes, createSession } from "../sessions/sessions.js";
 import type { IssuedSession } from "../sessions/session.js";
 import { CHALLENGE_MAX_ATTEMPTS, type SignInChallengeView } from "./challenge.js";
 import { challengeView, createChallenge, failChallengeAttempt, loadLiveChallenge } from "./challenges.js";
+import { afterRightProof, countWrongProof } from "./lockout.js";
 
 export type SignInOutcome =
   | { kind: "signedIn"; session: IssuedSession; account: Account }
@@ -122,6 +123,8 @@ export async function completeSignIn(
   // many challenges are open.
   const unit = await limiter.hit(limits.secondFactorAttemptsPerAccount, challenge.email);
   const verified = await method.verify(deps, { account, challenge, proof: value, request });
+  // A right code of a factor locked by consecutive failures: refused like a wrong one would be.
+  if (verified === "locked") throw new FactorLockedError();
   if (typeof verified === "string") {
     // A proof can also fail because the account changed under the challenge (2FA turned off or
     // reset by a domain owner): that challenge is stale, not answered wrongly.
@@ -134,7 +137,10 @@ export async function completeSignIn(
     // up the challenge under the request that won. A wrong one is counted; on a challenge already
     // out of attempts that is an ExpiredError, audited all the same.
     const spent = verified === "spent";
-    const counted = spent ? CHALLENGE_MAX_ATTEMPTS - challenge.attempts : await failChallengeAttempt(deps, challenge).catch((error: unknown) => error);
+    // A wrong one also counts toward the account's consecutive failures (lockout.ts), in parallel.
+    const [counted, locked] = spent
+      ? [CHALLENGE_MAX_ATTEMPTS - challenge.attempts, undefined]
+      : await Promise.all([failChallengeAttempt(deps, challenge).catch((error: unknown) => error), countWrongProof(deps, account, method)]);
     const who = { actor: userRef(account), subject: userRef(account) };
     await recordAudit(deps, { action: "SECOND_FACTOR_FAILED", ...who, detail: `${method.name}${spent ? " already used" : ""} from ${request.ip}` }, [
       userStream(account.userId),
@@ -144,6 +150,7 @@ export async function completeSignIn(
         userStream(account.userId),
       ]);
     }
+    if (locked) throw locked;
     if (typeof counted !== "number") throw counted;
     // What the user can still try: this challenge's attempts, unless the account's budget runs out first.
     const remaining = Math.min(counted, limits.secondFactorAttemptsPerAccount.max - unit.count);
@@ -154,14 +161,16 @@ export async function completeSignIn(
   // Judged on the factors read at the password step: a reset since then revokes the session.
   const { attributes, issue } = sessionAttributes(deps, "AAL2", false, judgedOn);
   // The good proof's unit goes back while the challenge becomes the session (no extra round trip).
-  const [conversion, release] = await Promise.allSettled([
+  const [conversion, release, cleared] = await Promise.allSettled([
     turnChallengeIntoSession(deps.db, challenge.id, attributes, epochSeconds(deps.clock.now())),
     limiter.release(unit),
+    afterRightProof(deps, account, method),
   ]);
   if (conversion.status === "rejected") throw conversion.reason;
   // Lost: the challenge expired, ran out of attempts, or already became a session (a parallel copy).
   if (!conversion.value) throw new ExpiredError();
   if (release.status === "rejected") throw release.reason;
+  if (cleared.status === "rejected") throw cleared.reason;
   deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL2", method: method.name }, "signed in");
   return { session: issue(challenge.id), loadAccount: () => getAccount(deps, challenge.email).then(existing) };
 }

@@ -3,6 +3,7 @@ import {
   enforcementFor,
   getDomain,
   ExpiredError,
+  FactorLockedError,
   InvalidCodeError,
   InvalidCredentialsError,
   revokeSession,
@@ -103,6 +104,7 @@ export const SignInResult = resultUnion("SignInResult", [SignedIn.ref, SecondFac
 const SignUpResult = resultUnion("SignUpResult", [SignedIn.ref], [ValidationError, ConflictError, ...commonErrors]);
 export const CompleteSignInResult = resultUnion("CompleteSignInResult", [SignedIn.ref], [
   InvalidCodeError,
+  FactorLockedError,
   ExpiredError,
   ValidationError,
   ...commonErrors,

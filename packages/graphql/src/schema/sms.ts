@@ -1,6 +1,7 @@
 import {
   confirmSmsEnrolment,
   ExpiredError,
+  FactorLockedError,
   sendSignInSmsCode,
   SmsDeliveryFailedError,
   startSmsEnrolment,
@@ -69,6 +70,7 @@ const StartSmsEnrolmentResult = resultUnion("StartSmsEnrolmentResult", [SmsEnrol
 ]);
 const SendSmsCodeResult = resultUnion("SendSmsCodeResult", [SmsCodeSentResult.ref], [
   ExpiredError,
+  FactorLockedError,
   SmsDeliveryFailedError,
   ValidationError,
   ...commonErrors,
