@@ -21,8 +21,12 @@ const defaults = {
   // guesses however many challenges and requests an attacker who knows the password opens at once.
   secondFactorAttemptsPerAccount: { max: 10, windowSeconds: 15 * 60 },
   enrolmentStartsPerAccount: { max: 20, windowSeconds: 60 * 60 },
+  // Per number, sign-in texts (to numbers that are confirmed factors) and enrolment texts have
+  // budgets of their own: strangers enrolling your number cannot use up your sign-in texts.
   smsPerPhoneHour: { max: 5, windowSeconds: 3600 },
   smsPerPhoneDay: { max: 10, windowSeconds: 86400 },
+  smsEnrolmentsPerPhoneHour: { max: 5, windowSeconds: 3600 },
+  smsEnrolmentsPerPhoneDay: { max: 10, windowSeconds: 86400 },
   smsPerUserHour: { max: 5, windowSeconds: 3600 },
   smsPerUserDay: { max: 10, windowSeconds: 86400 },
   smsPerIpHour: { max: 10, windowSeconds: 3600 },

@@ -91,7 +91,7 @@ export async function sendSignInSmsCode(
 
   let taken: TakenAllowance;
   try {
-    taken = await takeSmsAllowance(deps, { phoneE164, userId: account.userId, ip: request.ipKey });
+    taken = await takeSmsAllowance(deps, { phoneE164, userId: account.userId, ip: request.ipKey }, "signIn");
   } catch (error) {
     // Refused by a cap: nothing was sent, so the code sent before (if any) stays the valid one.
     await restorePrevious(deps, challenge, state, previous);
