@@ -21,6 +21,7 @@ export { resetUserTwoFactor } from "./domains/reset.js";
 export { listDomainMembers, domainAuditLog, type DomainMember } from "./domains/members.js";
 export { parseDomainName } from "./domains/admin.js";
 export { viewDomain, pendingClaim, type DomainView } from "./domains/view.js";
+export { withPageUsers, type AuditEventWithUsers } from "./audit/named-users.js";
 export { startTotpEnrolment, confirmTotpEnrolment, type TotpEnrolment } from "./factors/totp/enrolment.js";
 export type { SignInProof, ProofField, SignInHints } from "./factors/types.js";
 export { factorKinds, proofInputs, signInHints } from "./factors/registry.js";

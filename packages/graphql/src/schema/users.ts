@@ -1,5 +1,4 @@
-import { auditActions, readAudit, userStream, type AuditEvent, type StoredFactor } from "@access-identity/core";
-import { getAccounts } from "@access-identity/core";
+import { auditActions, readAudit, userStream, withPageUsers, type AuditEventWithUsers, type StoredFactor } from "@access-identity/core";
 import { builder } from "../builder.js";
 import { FactorKindEnum, statusFor, UserRef } from "./accounts.js";
 import { connection } from "./common.js";
@@ -37,8 +36,11 @@ UserRef.implement({
 
 export const AuditActionEnum = builder.enumType("AuditAction", { values: auditActions });
 
-/** A user named in an audit event, looked up lazily; null once the account is gone. */
-export const AuditEventRef = builder.objectRef<AuditEvent>("AuditEvent").implement({
+/**
+ * A user named in an audit event, looked up lazily, and for the whole page at once (withPageUsers:
+ * one BatchGet per page, not one read per event); null once the account is gone.
+ */
+export const AuditEventRef = builder.objectRef<AuditEventWithUsers>("AuditEvent").implement({
   fields: (t) => ({
     id: t.exposeID("id"),
     at: t.field({ type: "DateTime", resolve: (e) => e.at }),
@@ -46,12 +48,12 @@ export const AuditEventRef = builder.objectRef<AuditEvent>("AuditEvent").impleme
     actor: t.field({
       type: UserRef,
       nullable: true,
-      resolve: async (e, _a, { deps }) => (e.actor ? ((await getAccounts(deps, [e.actor.email])).get(e.actor.email) ?? null) : null),
+      resolve: async (e) => (e.actor ? ((await e.pageUsers()).get(e.actor.email) ?? null) : null),
     }),
     subject: t.field({
       type: UserRef,
       nullable: true,
-      resolve: async (e, _a, { deps }) => (e.subject ? ((await getAccounts(deps, [e.subject.email])).get(e.subject.email) ?? null) : null),
+      resolve: async (e) => (e.subject ? ((await e.pageUsers()).get(e.subject.email) ?? null) : null),
     }),
     detail: t.exposeString("detail", { nullable: true }),
   }),
@@ -65,6 +67,6 @@ builder.queryField("auditLog", (t) =>
     description: "The caller's own events, newest first.",
     authScopes: { fullAccess: true },
     args: { first: t.arg.int(), after: t.arg.string() },
-    resolve: (_root, args, { deps, caller }) => readAudit(deps, userStream(caller!.account.userId), args),
+    resolve: async (_root, args, { deps, caller }) => withPageUsers(deps, await readAudit(deps, userStream(caller!.account.userId), args)),
   }),
 );
