@@ -28,6 +28,7 @@ export type AuditAction =
   | 'FACTOR_RENAMED'
   | 'SECOND_FACTOR_FAILED'
   | 'SECOND_FACTOR_LOCKED'
+  | 'SECOND_FACTOR_UNLOCKED'
   | 'TWO_FACTOR_DISABLED'
   | 'TWO_FACTOR_ENABLED'
   | 'TWO_FACTOR_RESET'
@@ -187,6 +188,7 @@ export type SendSignInSmsCodeMutationVariables = Exact<{
 
 export type SendSignInSmsCodeMutation = { sendSignInSmsCode:
     | { __typename: 'ExpiredError', message: string }
+    | { __typename: 'FactorLockedError', message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
     | { __typename: 'ServiceUnavailableError', message: string }
     | { __typename: 'SmsCodeSent', expiresAt: string, resendAfter: string }
@@ -214,6 +216,7 @@ export type CompleteSignInMutationVariables = Exact<{
 
 export type CompleteSignInMutation = { completeSignIn:
     | { __typename: 'ExpiredError', message: string }
+    | { __typename: 'FactorLockedError', message: string }
     | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
     | { __typename: 'ServiceUnavailableError', message: string }
@@ -237,6 +240,7 @@ export type CompletePasskeySignInMutationVariables = Exact<{
 
 export type CompletePasskeySignInMutation = { completePasskeySignIn:
     | { __typename: 'ExpiredError', message: string }
+    | { __typename: 'FactorLockedError', message: string }
     | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string }
     | { __typename: 'ServiceUnavailableError', message: string }
@@ -386,6 +390,8 @@ type ErrorFields_DomainVerificationFailedError_Fragment = { __typename: 'DomainV
 
 type ErrorFields_ExpiredError_Fragment = { __typename: 'ExpiredError', message: string };
 
+type ErrorFields_FactorLockedError_Fragment = { __typename: 'FactorLockedError', message: string };
+
 type ErrorFields_InvalidCodeError_Fragment = { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string };
 
 type ErrorFields_InvalidCredentialsError_Fragment = { __typename: 'InvalidCredentialsError', message: string };
@@ -407,6 +413,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_DomainNotVerifiedError_Fragment
   | ErrorFields_DomainVerificationFailedError_Fragment
   | ErrorFields_ExpiredError_Fragment
+  | ErrorFields_FactorLockedError_Fragment
   | ErrorFields_InvalidCodeError_Fragment
   | ErrorFields_InvalidCredentialsError_Fragment
   | ErrorFields_NotAllowedError_Fragment
