@@ -168,3 +168,20 @@ export class NotSignedInError extends DomainError {
     super(message);
   }
 }
+
+/**
+ * The account's TOTP and SMS factors are locked after too many consecutive failed second-factor
+ * proofs (NIST SP 800-63B 5.2.2): a backup code or a security key still signs in, and clears it.
+ */
+export class FactorLockedError extends DomainError {
+  static override readonly typename = "FactorLockedError";
+  static override readonly code = errorCode(
+    "FACTOR_LOCKED",
+    "Too many consecutive wrong second factors: TOTP and SMS are refused until a backup code or a security key signs in, or a domain owner resets the account.",
+  );
+  constructor(
+    message = "Too many wrong codes in a row: codes from your authenticator app and text messages are locked. Sign in with a backup code or a security key, or ask an owner of your organisation's domain to reset your two-factor authentication.",
+  ) {
+    super(message);
+  }
+}

@@ -29,6 +29,8 @@ export {
   startWebAuthnEnrolment,
   confirmWebAuthnEnrolment,
 } from "./two-factor/enrol.js";
+export { viewDomain, pendingClaim, type DomainView } from "./domains/view.js";
+export { withPageUsers, type AuditEventWithUsers } from "./audit/named-users.js";
 export type { SignInProof, ProofField, SignInHints } from "./factors/types.js";
 export { factorKinds, proofInputs, signInHints } from "./factors/registry.js";
 export { sendSignInSmsCode, type SmsEnrolment, type SmsCodeSent } from "./factors/sms/index.js";
@@ -36,7 +38,7 @@ export type { WebAuthnEnrolment, AuthenticatorAttachment } from "./factors/webau
 export { startSignInWebAuthn } from "./factors/webauthn/authentication.js";
 export { startPasskeySignIn, completePasskeySignIn } from "./factors/webauthn/passkeys.js";
 export { createLogger, withRequestId, currentRequestId, requestLogger, type Logger } from "./logger.js";
-export { resolveSession, revokeSession, requireRecentAal2, type Caller } from "./sessions/sessions.js";
+export { resolveSession, revokeSession, type Caller } from "./sessions/sessions.js";
 export type { IssuedSession, SessionRecord, SessionInfo, Aal } from "./sessions/session.js";
 export { listSessions, currentSessionInfo, ownSessionInfo, revokeOwnSession, signOutEverywhere } from "./sessions/manage.js";
 export { revokeOthers, revokeAll } from "./sessions/revocation.js";

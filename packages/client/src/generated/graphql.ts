@@ -51,6 +51,8 @@ export type AuditAction =
   | 'SECOND_FACTOR_FAILED'
   /** The account's budget of failed second-factor proofs ran out. */
   | 'SECOND_FACTOR_LOCKED'
+  /** Second factor unlocked. */
+  | 'SECOND_FACTOR_UNLOCKED'
   /** Signed out everywhere. */
   | 'SIGNED_OUT_EVERYWHERE'
   /** 2FA was turned off by the user. */
@@ -145,6 +147,8 @@ export type ErrorCode =
   | 'DOMAIN_VERIFICATION_FAILED'
   /** The challenge, code, enrolment or claim has expired or was already completed: start again. */
   | 'EXPIRED'
+  /** Too many consecutive wrong second factors: TOTP and SMS are refused until a backup code or a security key signs in, or a domain owner resets the account. */
+  | 'FACTOR_LOCKED'
   /** The code (TOTP, SMS, backup or enrolment code) is wrong. */
   | 'INVALID_CODE'
   /** The email or password is wrong (which one is never said). */
@@ -336,6 +340,7 @@ export type SendSignInSmsCodeMutationVariables = Exact<{
 
 export type SendSignInSmsCodeMutation = { sendSignInSmsCode:
     | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'FactorLockedError', message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
     | { __typename: 'SmsCodeSent', expiresAt: string, resendAfter: string }
@@ -363,6 +368,7 @@ export type CompleteSignInMutationVariables = Exact<{
 
 export type CompleteSignInMutation = { completeSignIn:
     | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'FactorLockedError', message: string, code: ErrorCode }
     | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
@@ -386,6 +392,7 @@ export type CompletePasskeySignInMutationVariables = Exact<{
 
 export type CompletePasskeySignInMutation = { completePasskeySignIn:
     | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'FactorLockedError', message: string, code: ErrorCode }
     | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }
@@ -596,6 +603,8 @@ type ErrorFields_DomainVerificationFailedError_Fragment = { __typename: 'DomainV
 
 type ErrorFields_ExpiredError_Fragment = { __typename: 'ExpiredError', message: string, code: ErrorCode };
 
+type ErrorFields_FactorLockedError_Fragment = { __typename: 'FactorLockedError', message: string, code: ErrorCode };
+
 type ErrorFields_InvalidCodeError_Fragment = { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string, code: ErrorCode };
 
 type ErrorFields_InvalidCredentialsError_Fragment = { __typename: 'InvalidCredentialsError', message: string, code: ErrorCode };
@@ -617,6 +626,7 @@ export type ErrorFieldsFragment =
   | ErrorFields_DomainNotVerifiedError_Fragment
   | ErrorFields_DomainVerificationFailedError_Fragment
   | ErrorFields_ExpiredError_Fragment
+  | ErrorFields_FactorLockedError_Fragment
   | ErrorFields_InvalidCodeError_Fragment
   | ErrorFields_InvalidCredentialsError_Fragment
   | ErrorFields_NotAllowedError_Fragment
@@ -694,6 +704,7 @@ export type CompleteStepUpMutationVariables = Exact<{
 
 export type CompleteStepUpMutation = { completeStepUp:
     | { __typename: 'ExpiredError', message: string, code: ErrorCode }
+    | { __typename: 'FactorLockedError', message: string, code: ErrorCode }
     | { __typename: 'InvalidCodeError', attemptsRemaining: number | null, message: string, code: ErrorCode }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, message: string, code: ErrorCode }
     | { __typename: 'ServiceUnavailableError', message: string, code: ErrorCode }

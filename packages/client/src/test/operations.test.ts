@@ -157,7 +157,7 @@ describe("typed results and errors", () => {
     if (first.__typename !== "SecondFactorRequired") throw new Error(first.__typename);
     const bad = await client.completeSignIn({ input: { challengeId: first.challenge.id, totpCode: "000000" } });
     // matchOn works on any discriminant: on errors' `code` once the schema has it.
-    expect(matchOn(bad, "__typename", { SignedIn: () => -1, InvalidCodeError: (e) => e.attemptsRemaining ?? -2, ExpiredError: () => -3, RateLimitedError: () => -4, ServiceUnavailableError: () => -5, ValidationError: () => -6 })).toBe(4);
+    expect(matchOn(bad, "__typename", { SignedIn: () => -1, InvalidCodeError: (e) => e.attemptsRemaining ?? -2, ExpiredError: () => -3, RateLimitedError: () => -4, ServiceUnavailableError: () => -5, ValidationError: () => -6, FactorLockedError: () => -7 })).toBe(4);
     expect(isFailure(bad) && bad.code).toBe("INVALID_CODE");
   });
 

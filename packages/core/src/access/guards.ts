@@ -50,7 +50,7 @@ export function requireTwoFactorOn(caller: Pick<Caller, "account">, message = "T
  * administrator's own 2FA").
  */
 export function requireAdministrator(deps: Pick<Deps, "clock">, caller: Pick<Caller, "session" | "account">): void {
-  requireTwoFactorOn(caller, "Turn on two-factor authentication for your own account before administering a domain.");
+  requireTwoFactorOn(caller, "Domain administration needs two-factor authentication on your own account: turn it on, then sign in with it.");
   requireRecentStepUp(deps, caller);
 }
 

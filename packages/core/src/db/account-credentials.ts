@@ -3,6 +3,7 @@ import type { StoredFactor } from "../accounts/account.js";
 import { updateIf, writeIf, type Db } from "./client.js";
 import { keys } from "./keys.js";
 import { conditionExpression, revocationClause, updateExpression, type Revocation } from "./revocation.js";
+import { NOT_LOCKED, RESET_FAILURES } from "./second-factor-failures.js";
 
 /**
  * Writes to the account item (`ACCOUNT#<email>`) that belong to its second-factor credentials: the
@@ -28,35 +29,43 @@ export async function confirmFactor(db: Db, account: { email: string; userId: st
   );
 }
 
-/** Records a TOTP time step as used (and the factor as used now); false when this step or a later one was used, or the factor is gone. */
-export async function consumeTotpStep(db: Db, email: string, factorId: string, step: number, nowIso: string): Promise<boolean> {
+/**
+ * Records a TOTP time step as used (and the factor as used now), and starts the consecutive-failure
+ * count again; false when this step or a later one was used, the factor is gone, or the account's
+ * TOTP and SMS are locked by `lockAfter` consecutive failures (see second-factor-failures.ts).
+ */
+export async function consumeTotpStep(db: Db, email: string, factorId: string, step: number, nowIso: string, lockAfter: number): Promise<boolean> {
   return writeIf(
     db,
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(email),
-      UpdateExpression: "SET factors.#id.#data.lastStep = :step, factors.#id.lastUsedAt = :now",
-      // Invariant: TOTP time steps of a factor are used in strictly increasing order (no replay).
-      ConditionExpression:
-        "attribute_exists(factors.#id) AND (attribute_not_exists(factors.#id.#data.lastStep) OR factors.#id.#data.lastStep < :step)",
+      UpdateExpression: `SET factors.#id.#data.lastStep = :step, factors.#id.lastUsedAt = :now ${RESET_FAILURES}`,
+      // Invariants: TOTP time steps of a factor are used in strictly increasing order (no replay);
+      // and no TOTP code passes once the account's consecutive failures reached the lock.
+      ConditionExpression: `attribute_exists(factors.#id) AND (attribute_not_exists(factors.#id.#data.lastStep) OR factors.#id.#data.lastStep < :step) AND ${NOT_LOCKED}`,
       ExpressionAttributeNames: { "#id": factorId, "#data": "data" },
-      ExpressionAttributeValues: { ":step": step, ":now": nowIso },
+      ExpressionAttributeValues: { ":step": step, ":now": nowIso, ":lockAfter": lockAfter },
     }),
   );
 }
 
-/** Marks a factor used now; false when it is no longer on the account. */
-export async function markFactorUsed(db: Db, email: string, factorId: string, nowIso: string): Promise<boolean> {
+/**
+ * Marks an SMS factor used now, and starts the consecutive-failure count again; false when it is no
+ * longer on the account or the account's TOTP and SMS are locked by `lockAfter` consecutive failures.
+ */
+export async function markFactorUsed(db: Db, email: string, factorId: string, nowIso: string, lockAfter: number): Promise<boolean> {
   return writeIf(
     db,
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(email),
-      UpdateExpression: "SET factors.#id.lastUsedAt = :now",
-      // Invariant: never recreate a factor that was removed while this sign-in was in flight.
-      ConditionExpression: "attribute_exists(factors.#id)",
+      UpdateExpression: `SET factors.#id.lastUsedAt = :now ${RESET_FAILURES}`,
+      // Invariants: never recreate a factor that was removed while this sign-in was in flight; and
+      // no SMS code passes once the account's consecutive failures reached the lock.
+      ConditionExpression: `attribute_exists(factors.#id) AND ${NOT_LOCKED}`,
       ExpressionAttributeNames: { "#id": factorId },
-      ExpressionAttributeValues: { ":now": nowIso },
+      ExpressionAttributeValues: { ":now": nowIso, ":lockAfter": lockAfter },
     }),
   );
 }

@@ -161,7 +161,7 @@ export async function writeTwoFactorCleared(
       Key: keys.account(account.email),
       UpdateExpression: updateExpression(
         ["twoFactorEnabled = :no", "factors = :none"],
-        ["backupCodes", "spentBackupCodes", "backupCodesGeneratedAt", "twoFactorEnabledAt"],
+        ["backupCodes", "spentBackupCodes", "backupCodesGeneratedAt", "twoFactorEnabledAt", "secondFactorFailures"],
         clause,
       ),
       // Invariant: clears the account it was asked to, never one re-created under the same email.

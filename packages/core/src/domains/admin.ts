@@ -2,7 +2,6 @@ import type { Account } from "../accounts/account.js";
 import { normaliseDomain } from "../accounts/email.js";
 import type { Deps } from "../deps.js";
 import { DomainNotVerifiedError, NotAllowedError, ValidationError } from "../errors.js";
-import { requireRecentAal2, type Caller } from "../sessions/sessions.js";
 import { isOwner, type DomainRecord } from "./domain.js";
 import { getDomain } from "./policy.js";
 
@@ -37,10 +36,3 @@ export async function loadOwnedDomain(deps: Deps, account: Account, name: string
   return domain;
 }
 
-/**
- * Domain administration changes other people's security, so an admin who has 2FA proves it again
- * (AAL2 within the last ten minutes), like any other sensitive change to their own account.
- */
-export function requireAdminStepUp(deps: Deps, caller: Caller): void {
-  if (caller.account.twoFactorEnabled) requireRecentAal2(deps, caller.session);
-}

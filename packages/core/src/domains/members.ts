@@ -1,6 +1,7 @@
 import type { Account } from "../accounts/account.js";
 import { domainOf, normaliseEmail } from "../accounts/email.js";
-import { domainStream, encodeCursor, pageSize, readAudit, type AuditEvent, type Page } from "../audit/audit.js";
+import { domainStream, encodeCursor, pageSize, readAudit, type Page } from "../audit/audit.js";
+import { withPageUsers, type AuditEventWithUsers } from "../audit/named-users.js";
 import { queryMembers, type MemberRecord } from "../db/domain-members.js";
 import { keys } from "../db/keys.js";
 import type { Deps } from "../deps.js";
@@ -55,6 +56,7 @@ export async function listDomainMembers(deps: Deps, domain: DomainRecord, args: 
 }
 
 /** The domain's own audit stream (claims, proofs, policy, owners, resets), newest first. */
-export function domainAuditLog(deps: Deps, name: string, args: PageArgs): Promise<Page<AuditEvent>> {
-  return readAudit(deps, domainStream(name), args);
+/** A domain's events, newest first, each able to name its users with one read for the whole page. */
+export async function domainAuditLog(deps: Deps, name: string, args: PageArgs): Promise<Page<AuditEventWithUsers>> {
+  return withPageUsers(deps, await readAudit(deps, domainStream(name), args));
 }

@@ -7,7 +7,8 @@ import { addOwner, removeOwner } from "../db/domains.js";
 import type { Deps } from "../deps.js";
 import { NotAllowedError, ValidationError } from "../errors.js";
 import type { Caller } from "../sessions/sessions.js";
-import { loadOwnedDomain, OWNERS_ONLY, parseDomainName, requireAdminStepUp } from "./admin.js";
+import { loadOwnedDomain, OWNERS_ONLY, parseDomainName } from "./admin.js";
+import { requireAdministrator } from "../access/guards.js";
 import type { DomainRecord } from "./domain.js";
 import { getDomain } from "./policy.js";
 
@@ -21,7 +22,7 @@ async function authorise(deps: Deps, caller: Caller, input: DomainOwnerInput) {
   const name = parseDomainName(input.name);
   const email = normaliseEmail(input.email);
   const domain = await loadOwnedDomain(deps, caller.account, name);
-  requireAdminStepUp(deps, caller);
+  requireAdministrator(deps, caller);
   return { name, email, domain };
 }
 
@@ -34,12 +35,24 @@ export async function addDomainOwner(deps: Deps, caller: Caller, input: DomainOw
   const member = domainOf(email) === name ? await getAccount(deps, email) : undefined;
   if (!member) throw new ValidationError(`Only a member (an account with an @${name} email) can be an owner.`, "email");
   if (domain.owners.includes(email)) return domain;
-  // Only a proven address may run a domain: an unverified sign-up could be anyone's.
-  if (!member.emailVerified) throw new NotAllowedError("This person has not verified their email address yet: they must open the link we emailed them first.");
+  requireEligibleOwner(member);
   const updated = await addOwner(deps.db, name, caller.account.email, email);
   if (!updated) throw new NotAllowedError(OWNERS_ONLY);
   await audit(deps, "DOMAIN_OWNER_ADDED", caller.account, member, name);
   return updated;
+}
+
+/**
+ * Who may be made an owner: someone who could pass the administrator's own checks. An owner
+ * without 2FA could never administer (requireAdministrator), and adding one would only make a
+ * password-only account look trusted.
+ */
+function requireEligibleOwner(member: Account): void {
+  // Only a proven address may run a domain: an unverified sign-up could be anyone's.
+  if (!member.emailVerified) throw new NotAllowedError("This person has not verified their email address yet: they must open the link we emailed them first.");
+  if (!member.twoFactorEnabled) {
+    throw new ValidationError("The new owner must turn on two-factor authentication first.", "email");
+  }
 }
 
 /** Removes an owner (possibly the caller), never the last one: a verified domain always has someone in charge. */

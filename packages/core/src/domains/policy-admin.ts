@@ -4,7 +4,8 @@ import { setPolicy } from "../db/domains.js";
 import type { Deps } from "../deps.js";
 import { NotAllowedError, ValidationError } from "../errors.js";
 import type { Caller } from "../sessions/sessions.js";
-import { loadOwnedDomain, OWNERS_ONLY, parseDomainName, requireAdminStepUp } from "./admin.js";
+import { requireAdministrator } from "../access/guards.js";
+import { loadOwnedDomain, OWNERS_ONLY, parseDomainName } from "./admin.js";
 import { MAX_GRACE_PERIOD_DAYS, type DomainRecord } from "./domain.js";
 
 export interface DomainPolicyInput {
@@ -32,7 +33,7 @@ export async function setDomainTwoFactorPolicy(deps: Deps, caller: Caller, input
   const name = parseDomainName(input.name);
   await loadOwnedDomain(deps, caller.account, name);
   const gracePeriodDays = validGracePeriod(input.gracePeriodDays);
-  requireAdminStepUp(deps, caller);
+  requireAdministrator(deps, caller);
   // Only the fields the owner gave are written (setPolicy says why).
   const updated = await setPolicy(deps.db, name, caller.account.email, { enforce: input.enforce, gracePeriodDays, now: deps.clock.now().toISOString() });
   if (!updated) throw new NotAllowedError(OWNERS_ONLY);

@@ -3,10 +3,12 @@ import { getAccount } from "../accounts/accounts.js";
 import { domainOf, normaliseEmail } from "../accounts/email.js";
 import { domainStream, recordAudit, userStream } from "../audit/audit.js";
 import type { Deps } from "../deps.js";
-import { NotAllowedError, StepUpRequiredError, ValidationError } from "../errors.js";
-import { requireRecentAal2, type Caller } from "../sessions/sessions.js";
+import { NotAllowedError, ValidationError } from "../errors.js";
+import type { Caller } from "../sessions/sessions.js";
+import { afterFactorsCleared } from "../sign-in/lockout.js";
 import { clearTwoFactor } from "../two-factor/manage.js";
 import { loadOwnedDomain } from "./admin.js";
+import { requireAdministrator } from "../access/guards.js";
 
 export const REASON_MAX = 500;
 
@@ -32,8 +34,8 @@ function validReason(raw: string): string {
  * their deadline has passed, is made to enrol again.
  *
  * Checks run in an order that reveals nothing about who has an account: the caller's own domain,
- * verified, owned by the caller, and a fresh second factor (an owner without 2FA cannot reach
- * AAL2, so a password alone can never strip someone else's 2FA) all come before the member is
+ * verified, owned by the caller, and the caller's own 2FA proved fresh (requireAdministrator: a
+ * password alone can never strip someone else's 2FA) all come before the member is
  * looked up; an unknown email then gets the same answer as a member of another domain.
  */
 export async function resetUserTwoFactor(deps: Deps, caller: Caller, input: ResetInput): Promise<Account> {
@@ -42,10 +44,7 @@ export async function resetUserTwoFactor(deps: Deps, caller: Caller, input: Rese
   const name = domainOf(email);
   if (name !== caller.account.domain) throw new NotAllowedError(CANNOT_RESET);
   await loadOwnedDomain(deps, caller.account, name);
-  if (!caller.account.twoFactorEnabled) {
-    throw new StepUpRequiredError("Turn on two-factor authentication and sign in with it before resetting a member's.");
-  }
-  requireRecentAal2(deps, caller.session);
+  requireAdministrator(deps, caller);
   if (email === caller.account.email) {
     throw new NotAllowedError("You cannot reset your own two-factor authentication: ask another owner of the domain.");
   }
@@ -58,6 +57,8 @@ export async function resetUserTwoFactor(deps: Deps, caller: Caller, input: Rese
     { action: "TWO_FACTOR_RESET", actor: userRef(caller.account), subject: userRef(member), detail: reason },
     [userStream(member.userId), domainStream(name)],
   );
+  // The reset also lifted a lock on consecutive failures, if there was one (as read just before it).
+  await afterFactorsCleared(deps, member, member, caller.account);
   deps.log.info({ event: "twoFactor.reset", domain: name, actor: caller.account.userId, subject: member.userId }, "2FA reset by owner");
   return reset;
 }

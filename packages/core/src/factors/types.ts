@@ -31,8 +31,10 @@ export interface VerifiedProof {
  * that won the conditional write, or by an earlier sign-in. A spent proof is not a guess, so it
  * does not count against the challenge: otherwise five double-submits of the right code could
  * use up the challenge under the very request that won, and nobody would be signed in.
+ * "locked": right or not, a `lockable` method's factors are locked by consecutive failures
+ * (sign-in/lockout.ts); a right one is refused by the write that would have spent it.
  */
-export type ProofRefusal = "wrong" | "spent";
+export type ProofRefusal = "wrong" | "spent" | "locked";
 
 /**
  * One way through the second step of a sign-in (after Ory Kratos' strategies): which proof field
@@ -45,6 +47,13 @@ export interface SecondStepMethod {
   proofField: ProofField;
   /** The GraphQL input type of the proof field, and what to say about it. */
   proofInput: { type: "String" | "JSON"; description?: string };
+  /**
+   * Refused once the account's consecutive failed proofs reach SECOND_FACTOR_LOCK_AFTER (TOTP, SMS:
+   * codes that can be guessed). Such a method's success write carries the lock's condition and resets
+   * the count (`verify` answers "locked" when that condition failed); the others (backup codes,
+   * security keys) keep working and clear the lock (sign-in/lockout.ts).
+   */
+  lockable?: boolean;
   /** What the user is told when their proof was right but already spent: what to do instead. */
   spentMessage: string;
   /** The refusal of a wrong proof, when "That code is not valid." would not fit it (a security key). */

@@ -21,8 +21,12 @@ const defaults = {
   // guesses however many challenges and requests an attacker who knows the password opens at once.
   secondFactorAttemptsPerAccount: { max: 10, windowSeconds: 15 * 60 },
   enrolmentStartsPerAccount: { max: 20, windowSeconds: 60 * 60 },
+  // Per number, sign-in texts (to numbers that are confirmed factors) and enrolment texts have
+  // budgets of their own: strangers enrolling your number cannot use up your sign-in texts.
   smsPerPhoneHour: { max: 5, windowSeconds: 3600 },
   smsPerPhoneDay: { max: 10, windowSeconds: 86400 },
+  smsEnrolmentsPerPhoneHour: { max: 5, windowSeconds: 3600 },
+  smsEnrolmentsPerPhoneDay: { max: 10, windowSeconds: 86400 },
   smsPerUserHour: { max: 5, windowSeconds: 3600 },
   smsPerUserDay: { max: 10, windowSeconds: 86400 },
   smsPerIpHour: { max: 10, windowSeconds: 3600 },
@@ -44,14 +48,30 @@ const defaults = {
 } satisfies Record<string, Omit<Limit, "name">>;
 
 export type LimitName = keyof typeof defaults;
-export type Limits = Record<LimitName, Limit>;
+export type Limits = Record<LimitName, Limit> & {
+  /**
+   * NIST SP 800-63B 5.2.2: consecutive failed second-factor proofs on an account, counted across
+   * every window and reset by any success, after which its TOTP and SMS factors are refused
+   * (`SECOND_FACTOR_LOCK_AFTER`, default 100). The windowed budgets above slow guessing; this caps it.
+   */
+  secondFactorLockAfter: number;
+};
+
+export const SECOND_FACTOR_LOCK_AFTER_DEFAULT = 100;
+
+function lockAfter(raw: string | undefined): number {
+  if (raw === undefined || raw === "") return SECOND_FACTOR_LOCK_AFTER_DEFAULT;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`SECOND_FACTOR_LOCK_AFTER must be a positive whole number, not "${raw}".`);
+  return value;
+}
 
 function envName(name: string): string {
   return `RATE_LIMIT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 }
 
 export function loadLimits(env: Record<string, string | undefined> = process.env): Limits {
-  const limits = {} as Limits;
+  const limits = { secondFactorLockAfter: lockAfter(env.SECOND_FACTOR_LOCK_AFTER) } as Limits;
   for (const [name, limit] of Object.entries(defaults) as [LimitName, Omit<Limit, "name">][]) {
     const override = env[envName(name)]?.match(/^(\d+)\/(\d+)$/);
     limits[name] = override

@@ -1,5 +1,4 @@
 import { sessionStartedAt, type Caller } from "../access/caller.js";
-import { isRecentStepUp } from "../access/guards.js";
 import type { Account } from "../accounts/account.js";
 import { domainOf } from "../accounts/email.js";
 import { readAccountWithDomain } from "../db/accounts.js";
@@ -11,7 +10,6 @@ import { epochSeconds } from "../clock.js";
 import { safeEqual, sha256 } from "../crypto/hashing.js";
 import { randomToken } from "../crypto/random.js";
 import type { Deps, RequestInfo } from "../deps.js";
-import { StepUpRequiredError } from "../errors.js";
 import { newId } from "../ids.js";
 import { aalNow } from "./aal.js";
 import { lastSeenGranularitySeconds } from "./lifetimes.js";
@@ -132,10 +130,3 @@ export async function revokeSession(deps: Deps, sessionId: string): Promise<void
   await sessionItems.revokeSession(deps.db, sessionId);
 }
 
-/**
- * Sensitive changes need a second factor proved on this session within the last ten minutes.
- * Kept for the callers that pass a session; new code uses the guards in access/.
- */
-export function requireRecentAal2(deps: Deps, session: SessionRecord): void {
-  if (!isRecentStepUp(deps, session)) throw new StepUpRequiredError();
-}

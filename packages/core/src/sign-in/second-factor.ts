@@ -2,12 +2,13 @@ import { userRef } from "../accounts/account.js";
 import { getAccount } from "../accounts/accounts.js";
 import { recordAudit, userStream } from "../audit/audit.js";
 import type { Deps, RequestInfo } from "../deps.js";
-import { ExpiredError, InvalidCodeError, ValidationError } from "../errors.js";
+import { ExpiredError, FactorLockedError, InvalidCodeError, ValidationError } from "../errors.js";
 import { methodForProof, proofInputs } from "../factors/registry.js";
 import type { ProofField, SecondStepMethod as SecondFactorMethod, SignInAccount, SignInProof } from "../factors/types.js";
 import type { Reservation } from "../rate-limit/limiter.js";
 import { CHALLENGE_MAX_ATTEMPTS, type ChallengeRecord } from "./challenge.js";
 import { failChallengeAttempt } from "./challenges.js";
+import { countWrongProof } from "./lockout.js";
 
 export function chosenProof(proof: SignInProof): { field: ProofField; value: unknown } {
   const given = (Object.entries(proof) as [ProofField, unknown][]).filter(([, v]) => v !== undefined && v !== null);
@@ -33,7 +34,8 @@ export function proofMethod(proofs: SignInProof): { method: SecondFactorMethod; 
  * of the account's second-factor budget is reserved first; a right proof returns it for the caller
  * to give back alongside its own write (no extra round trip); a wrong one is counted on the
  * challenge, audited, and thrown as InvalidCodeError (or ExpiredError when the challenge is spent
- * or the account changed under it). This is the seam a consecutive-failure lock plugs into.
+ * or the account changed under it); a wrong one also counts toward the consecutive-failure lock
+ * (lockout.ts), and a locked TOTP or SMS factor is refused with FactorLockedError.
  */
 export async function proveSecondFactor(
   deps: Deps,
@@ -52,6 +54,8 @@ export async function proveSecondFactor(
   const unit = await limiter.hit(limits.secondFactorAttemptsPerAccount, challenge.email);
   const verified = await method.verify(deps, { account, challenge, proof: value, request });
   if (typeof verified !== "string") return { unit, method };
+  // A right code of a factor locked by consecutive failures: refused like a wrong one would be.
+  if (verified === "locked") throw new FactorLockedError();
 
   // A proof can also fail because the account changed under the challenge (2FA turned off or
   // reset by a domain owner, a factor removed): that challenge is stale, not answered wrongly.
@@ -64,7 +68,10 @@ export async function proveSecondFactor(
   // up the challenge under the request that won. A wrong one is counted; on a challenge already
   // out of attempts that is an ExpiredError, audited all the same.
   const spent = verified === "spent";
-  const counted = spent ? CHALLENGE_MAX_ATTEMPTS - challenge.attempts : await failChallengeAttempt(deps, challenge).catch((error: unknown) => error);
+  // A wrong one also counts toward the account's consecutive failures (lockout.ts), in parallel.
+  const [counted, locked] = spent
+    ? [CHALLENGE_MAX_ATTEMPTS - challenge.attempts, undefined]
+    : await Promise.all([failChallengeAttempt(deps, challenge).catch((error: unknown) => error), countWrongProof(deps, account, method)]);
   const who = { actor: userRef(account), subject: userRef(account) };
   await recordAudit(deps, { action: "SECOND_FACTOR_FAILED", ...who, detail: `${method.name}${spent ? " already used" : ""} from ${request.ip}` }, [
     userStream(account.userId),
@@ -74,6 +81,7 @@ export async function proveSecondFactor(
       userStream(account.userId),
     ]);
   }
+  if (locked) throw locked;
   if (typeof counted !== "number") throw counted;
   // What the user can still try: this challenge's attempts, unless the account's budget runs out first.
   const remaining = Math.min(counted, limits.secondFactorAttemptsPerAccount.max - unit.count);

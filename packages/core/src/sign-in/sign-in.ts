@@ -17,6 +17,7 @@ import type { IssuedSession } from "../sessions/session.js";
 import type { SignInChallengeView } from "./challenge.js";
 import { challengeView, createChallenge, loadLiveChallenge } from "./challenges.js";
 import { deviceLimit, knownDevice } from "./devices.js";
+import { afterRightProof } from "./lockout.js";
 import { proofMethod, proveSecondFactor } from "./second-factor.js";
 
 export { chosenProof } from "./second-factor.js";
@@ -139,14 +140,16 @@ export async function completeSignIn(
   const startedAt = await completeChallengePurpose(deps, challenge, judgedOn);
   const { attributes, issue } = sessionAttributes(deps, account, "AAL2", false, startedAt, request);
   // The good proof's unit goes back while the challenge becomes the session (no extra round trip).
-  const [conversion, release] = await Promise.allSettled([
+  const [conversion, release, cleared] = await Promise.allSettled([
     turnChallengeIntoSession(deps.db, challenge, attributes, epochSeconds(deps.clock.now())),
     limiter.release(unit),
+    afterRightProof(deps, account, method),
   ]);
   if (conversion.status === "rejected") throw conversion.reason;
   // Lost: the challenge expired, ran out of attempts, or already became a session (a parallel copy).
   if (!conversion.value) throw new ExpiredError();
   if (release.status === "rejected") throw release.reason;
+  if (cleared.status === "rejected") throw cleared.reason;
   deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL2", method: method.name }, "signed in");
   return { session: issue(challenge.id), loadAccount: () => getAccount(deps, challenge.email).then(existing) };
 }

@@ -5,6 +5,7 @@ import {
   issueDeviceToken,
   mayReadTwoFactorStatus,
   ExpiredError,
+  FactorLockedError,
   InvalidCodeError,
   InvalidCredentialsError,
   revokeSession,
@@ -135,6 +136,7 @@ export const SignInResult = resultUnion("SignInResult", [SignedIn.ref, SecondFac
 const SignUpResult = resultUnion("SignUpResult", [SignedIn.ref], [ValidationError, ConflictError, ...commonErrors]);
 export const CompleteSignInResult = resultUnion("CompleteSignInResult", [SignedIn.ref], [
   InvalidCodeError,
+  FactorLockedError,
   ExpiredError,
   ValidationError,
   ...commonErrors,

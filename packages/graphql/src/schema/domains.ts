@@ -6,17 +6,18 @@ import {
   DomainVerificationFailedError,
   ExpiredError,
   getAccounts,
-  getDomain,
   isOwner,
   listDomainMembers,
   NotAllowedError,
   parseDomainName,
+  pendingClaim,
   removeDomainOwner,
   resetUserTwoFactor,
   setDomainTwoFactorPolicy,
   StepUpRequiredError,
   ValidationError,
   verifyDomain,
+  viewDomain,
   type Account,
   type DomainClaim,
   type DomainMember,
@@ -79,6 +80,17 @@ const DomainRef = builder.objectRef<DomainRecord>("Domain").implement({
       args: { first: t.arg.int({ description: FIRST_ARG }), after: t.arg.string({ description: AFTER_ARG }) },
       resolve: async (d, args, { deps }) => pageOf(await domainAuditLog(deps, d.name, args), args),
     }),
+    claim: t.field({
+      type: DomainClaimed.ref,
+      nullable: true,
+      description:
+        "Before the domain is verified, the caller's own live claim on it: the TXT record to publish and until when. Null once the domain is verified, and for anyone without a live claim.",
+      resolve: async (d, _args, { deps, caller }) => {
+        if (!caller || d.verified) return null;
+        const claim = await pendingClaim(deps, caller.account, d);
+        return claim ? { domain: d, claim } : null;
+      },
+    }),
     members: t.field({
       type: DomainMemberConnection,
       description: "Every account on this domain by email, with its 2FA state: who still has to enrol.",
@@ -89,7 +101,9 @@ const DomainRef = builder.objectRef<DomainRecord>("Domain").implement({
   }),
 });
 
-const DomainClaimed = successType<{ domain: DomainRecord; claim: DomainClaim }>("DomainClaim", {
+type ClaimShown = { domain: DomainRecord; claim: DomainClaim };
+// Annotated: Domain.claim and DomainClaim.domain refer to each other.
+const DomainClaimed: ReturnType<typeof successType<ClaimShown>> = successType<ClaimShown>("DomainClaim", {
   description: "Publish a TXT record named `txtRecordName` with the value `txtRecordValue`, then call verifyDomain before `expiresAt`.",
   fields: (t) => ({
     // Nullable so that selecting an owner-only field (owners, members, auditLog) before the caller is
@@ -129,7 +143,7 @@ const VerifyDomainResult = resultUnion("VerifyDomainResult", [DomainVerified.ref
   ExpiredError,
   ...commonErrors,
 ]);
-// Domain administration changes other people's security: an admin with 2FA steps up first.
+// Domain administration changes other people's security: the admin has 2FA on and steps up first.
 const SetDomainPolicyResult = resultUnion("SetDomainPolicyResult", [DomainPolicyUpdated.ref], [
   DomainNotVerifiedError,
   NotAllowedError,
@@ -184,14 +198,18 @@ builder.queryField("domain", (t) =>
   t.field({
     type: DomainRef,
     nullable: true,
-    description: "A domain the caller owns; null for anyone else (and for names that are not domains).",
+    description:
+      "A verified domain the caller owns; before verification, the domain the caller claimed (verified: false, with its claim). Null for anyone else (and for names that are not domains).",
     authScopes: { fullAccess: true },
     args: { name: t.arg.string({ required: true, description: DOMAIN_NAME }) },
     resolve: (_root, args, context) => domainVisibleTo(context, args.name),
   }),
 );
 
-/** The domain named, if the caller may see it (owners only); null otherwise. Also `node(id)`'s rule. */
+/**
+ * The domain named, if the caller may see it: its owners, or before verification the claimant
+ * (core's rule, viewDomain, so every adapter answers the same); null otherwise. Also `node(id)`'s rule.
+ */
 export async function domainVisibleTo({ deps, caller }: Context, rawName: string): Promise<DomainRecord | null> {
   let name: string;
   try {
@@ -199,10 +217,8 @@ export async function domainVisibleTo({ deps, caller }: Context, rawName: string
   } catch {
     return null;
   }
-  // Owners are members, so only the caller's own domain is ever looked up.
-  if (!caller || name !== caller.account.domain) return null;
-  const domain = await getDomain(deps, name);
-  return domain && isOwner(domain, caller.account.email) ? domain : null;
+  if (!caller) return null;
+  return (await viewDomain(deps, caller.account, name))?.domain ?? null;
 }
 
 /** A Domain's global id: `dom_` and its ASCII name in base64url (opaque to clients, decodable here). */
@@ -237,7 +253,7 @@ builder.mutationFields((t) => ({
   }),
   setDomainTwoFactorPolicy: t.field({
     type: SetDomainPolicyResult.ref,
-    description: "Owners of a verified domain only. Step-up (AAL2 within 10 minutes) when the owner has 2FA.",
+    description: "Owners of a verified domain only, with 2FA on and proved within the last 10 minutes (step-up).",
     authScopes: { fullAccess: true },
     args: { input: t.arg({ type: SetDomainTwoFactorPolicyInput, required: true, description: "The domain and its policy." }) },
     resolve: (_root, { input }, { deps, caller }) =>
@@ -245,7 +261,7 @@ builder.mutationFields((t) => ({
   }),
   addDomainOwner: t.field({
     type: DomainOwnersResult.ref,
-    description: "The new owner must be a member (an account on this domain). Step-up when the owner has 2FA.",
+    description: "The new owner must be a member (an account on this domain) with 2FA on. Needs the caller's own 2FA, proved within the last 10 minutes.",
     authScopes: { fullAccess: true },
     args: { input: t.arg({ type: AddDomainOwnerInput, required: true, description: "The domain and the member." }) },
     resolve: (_root, { input }, { deps, caller }) =>
@@ -253,7 +269,7 @@ builder.mutationFields((t) => ({
   }),
   removeDomainOwner: t.field({
     type: DomainOwnersResult.ref,
-    description: "A domain keeps at least one owner. Step-up when the owner has 2FA.",
+    description: "A domain keeps at least one owner. Needs the caller's own 2FA, proved within the last 10 minutes.",
     authScopes: { fullAccess: true },
     args: { input: t.arg({ type: RemoveDomainOwnerInput, required: true, description: "The domain and the owner." }) },
     resolve: (_root, { input }, { deps, caller }) =>

@@ -4,6 +4,7 @@ import {
   DomainNotVerifiedError,
   DomainVerificationFailedError,
   ExpiredError,
+  FactorLockedError,
   InvalidCodeError,
   InvalidCredentialsError,
   NotAllowedError,
@@ -105,6 +106,10 @@ simpleErrorType(ConflictError, "The thing already exists or changed meanwhile.")
 simpleErrorType(NotAllowedError, "The caller may not do this.");
 simpleErrorType(DomainNotVerifiedError, "The domain has not been proven by DNS yet.");
 simpleErrorType(SmsDeliveryFailedError, "The SMS provider refused or failed; no code was left valid. Retry later.");
+simpleErrorType(
+  FactorLockedError,
+  "Too many second-factor proofs in a row did not pass (NIST SP 800-63B 5.2.2): the account's authenticator-app and text-message codes are refused until a backup code or a security key signs in, or a domain owner resets its 2FA.",
+);
 simpleErrorType(ServiceUnavailableError, "A dependency is briefly unavailable; nothing was changed. Retry.");
 
 /** Errors any mutation may answer with, beside its own. */

@@ -4,6 +4,7 @@ import {
   currentSessionInfo,
   ownSessionInfo,
   ExpiredError,
+  FactorLockedError,
   InvalidCodeError,
   InvalidCredentialsError,
   listSessions,
@@ -77,7 +78,7 @@ const ChangePasswordResult = resultUnion("ChangePasswordResult", [PasswordChange
 ]);
 const StartStepUpResult = resultUnion("StartStepUpResult", [StepUpChallenge.ref], [NotAllowedError, ...commonErrors]);
 // The consecutive-failure lock adds its error here, next to the proof's other refusals.
-const CompleteStepUpResult = resultUnion("CompleteStepUpResult", [SteppedUp.ref], [InvalidCodeError, ExpiredError, ValidationError, ...commonErrors]);
+const CompleteStepUpResult = resultUnion("CompleteStepUpResult", [SteppedUp.ref], [InvalidCodeError, ExpiredError, ValidationError, FactorLockedError, ...commonErrors]);
 
 const RevokeSessionInput = builder.inputType("RevokeSessionInput", {
   description: "The session to sign out.",

@@ -1,6 +1,7 @@
 import {
   confirmSmsEnrolment,
   ExpiredError,
+  FactorLockedError,
   sendSignInSmsCode,
   SmsDeliveryFailedError,
   startSmsEnrolment,
@@ -77,6 +78,7 @@ const StartSmsEnrolmentResult = resultUnion("StartSmsEnrolmentResult", [SmsEnrol
 ]);
 const SendSmsCodeResult = resultUnion("SendSmsCodeResult", [SmsCodeSentResult.ref], [
   ExpiredError,
+  FactorLockedError,
   SmsDeliveryFailedError,
   ValidationError,
   ...commonErrors,

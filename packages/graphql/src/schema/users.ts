@@ -1,5 +1,4 @@
-import { auditActions, readAudit, userStream, type AuditEvent, type StoredFactor } from "@access-identity/core";
-import { getAccounts } from "@access-identity/core";
+import { auditActions, readAudit, userStream, withPageUsers, type AuditEventWithUsers, type StoredFactor } from "@access-identity/core";
 import { builder } from "../builder.js";
 import { FactorKindEnum, statusFor, UserRef } from "./accounts.js";
 import { AFTER_ARG, connection, FIRST_ARG, pageOf } from "./common.js";
@@ -79,8 +78,11 @@ export const AuditActionEnum = builder.enumType("AuditAction", {
   values: Object.fromEntries(auditActions.map((a) => [a, { description: auditActionDescriptions[a] ?? sentence(a) }])),
 });
 
-/** A user named in an audit event, looked up lazily; null once the account is gone. */
-export const AuditEventRef = builder.objectRef<AuditEvent>("AuditEvent").implement({
+/**
+ * A user named in an audit event, looked up lazily, and for the whole page at once (withPageUsers:
+ * one BatchGet per page, not one read per event); null once the account is gone.
+ */
+export const AuditEventRef = builder.objectRef<AuditEventWithUsers>("AuditEvent").implement({
   description: "Something that happened to an account's or a domain's security, kept 400 days. Seen in the user's own log and, for domain events, by the domain's owners.",
   interfaces: [NodeRef],
   fields: (t) => ({
@@ -91,13 +93,13 @@ export const AuditEventRef = builder.objectRef<AuditEvent>("AuditEvent").impleme
       type: UserRef,
       nullable: true,
       description: "Who did it; null once that account is gone.",
-      resolve: async (e, _a, { deps }) => (e.actor ? ((await getAccounts(deps, [e.actor.email])).get(e.actor.email) ?? null) : null),
+      resolve: async (e) => (e.actor ? ((await e.pageUsers()).get(e.actor.email) ?? null) : null),
     }),
     subject: t.field({
       type: UserRef,
       nullable: true,
       description: "Whose account it concerns; null for domain events without one, or once the account is gone.",
-      resolve: async (e, _a, { deps }) => (e.subject ? ((await getAccounts(deps, [e.subject.email])).get(e.subject.email) ?? null) : null),
+      resolve: async (e) => (e.subject ? ((await e.pageUsers()).get(e.subject.email) ?? null) : null),
     }),
     detail: t.exposeString("detail", { nullable: true, description: "Human-readable context (a factor's label, an owner's reason); never a secret." }),
   }),
@@ -111,6 +113,6 @@ builder.queryField("auditLog", (t) =>
     description: "The caller's own events, newest first.",
     authScopes: { fullAccess: true },
     args: { first: t.arg.int({ description: FIRST_ARG }), after: t.arg.string({ description: AFTER_ARG }) },
-    resolve: async (_root, args, { deps, caller }) => pageOf(await readAudit(deps, userStream(caller!.account.userId), args), args),
+    resolve: async (_root, args, { deps, caller }) => pageOf(withPageUsers(deps, await readAudit(deps, userStream(caller!.account.userId), args)), args),
   }),
 );

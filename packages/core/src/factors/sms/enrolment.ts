@@ -52,7 +52,7 @@ export async function startSmsEnrolment(
 
   const code = newSmsCode();
   try {
-    taken = await takeSmsAllowance(deps, { phoneE164: phone.e164, userId: account.userId, ip: request.ipKey });
+    taken = await takeSmsAllowance(deps, { phoneE164: phone.e164, userId: account.userId, ip: request.ipKey }, "enrolment");
     pending = await startPending(deps, account, {
       kind: "SMS",
       label: phone.masked,

@@ -1,4 +1,5 @@
 import { markFactorUsed } from "../../db/account-credentials.js";
+import { readFailures } from "../../db/second-factor-failures.js";
 import { smsStateOf, spendSmsCode } from "../../db/challenge-proofs.js";
 import { ExpiredError } from "../../errors.js";
 import type { SecondStepMethod } from "../types.js";
@@ -15,6 +16,7 @@ export const smsMethod: SecondStepMethod & { name: "SMS" } = {
   name: "SMS",
   proofField: "smsCode",
   proofInput: { type: "String", description: "The 6-digit code texted by `sendSignInSmsCode`." },
+  lockable: true,
   spentMessage: "That code was already used. Ask for a new one.",
   async verify(deps, { account, challenge, proof }) {
     if (typeof proof !== "string") return "wrong";
@@ -29,8 +31,12 @@ export const smsMethod: SecondStepMethod & { name: "SMS" } = {
     if (!factor || factor.kind !== "SMS") return "wrong";
     // Lost to a parallel request with the same code (or a resend replaced it meanwhile).
     if (!(await spendSmsCode(deps.db, challenge.id, state.codeHash, deps.clock.now().getTime()))) return "spent";
-    // The factor must still be on the live account (not removed, disabled or reset since the code was sent).
-    if (!(await markFactorUsed(deps.db, account.email, factor.id, deps.clock.now().toISOString()))) return "wrong";
+    // The factor must still be on the live account (not removed, disabled or reset since the code
+    // was sent), and not locked by consecutive failures (told apart by one read, on this path only).
+    const lockAfter = deps.limits.secondFactorLockAfter;
+    if (!(await markFactorUsed(deps.db, account.email, factor.id, deps.clock.now().toISOString(), lockAfter))) {
+      return (await readFailures(deps.db, account.email)) >= lockAfter ? "locked" : "wrong";
+    }
     return { factor };
   },
 };

@@ -5,6 +5,7 @@ import type { Deps, RequestInfo } from "../../deps.js";
 import { ExpiredError, RateLimitedError, ValidationError } from "../../errors.js";
 import type { ChallengeRecord } from "../../sign-in/challenge.js";
 import { loadLiveChallenge } from "../../sign-in/challenges.js";
+import { refuseIfLocked } from "../../sign-in/lockout.js";
 import { deliverSmsCode, hashSmsCode, newSmsCode, SMS_CODE_TTL_SECONDS, type SmsCodePurpose } from "./codes.js";
 import type { SmsChallengeState } from "./data.js";
 import { parseMobileNumber } from "./phone.js";
@@ -53,6 +54,8 @@ export async function sendSignInSmsCode(
   const challenge = await loadLiveChallenge(deps, input.challengeId);
   const account = await getAccount(deps, challenge.email);
   if (!account || account.userId !== challenge.userId || !account.twoFactorEnabled) throw new ExpiredError();
+  // No text for a factor its code could not pass (consecutive failures: sign-in/lockout.ts).
+  refuseIfLocked(deps, account);
   const factor = pickSmsFactor(account, input.factorId);
   // Re-checked at every send: a number from a country blocked since it was enrolled gets no more texts.
   let phoneE164: string;
@@ -88,7 +91,7 @@ export async function sendSignInSmsCode(
 
   let taken: TakenAllowance;
   try {
-    taken = await takeSmsAllowance(deps, { phoneE164, userId: account.userId, ip: request.ipKey });
+    taken = await takeSmsAllowance(deps, { phoneE164, userId: account.userId, ip: request.ipKey }, "signIn");
   } catch (error) {
     // Refused by a cap: nothing was sent, so the code sent before (if any) stays the valid one.
     await restorePrevious(deps, challenge, state, previous);

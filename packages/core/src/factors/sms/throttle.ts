@@ -10,6 +10,9 @@ import type { Limit } from "../../rate-limit/limits.js";
  * (toll fraud), so each send first takes one unit from every cap that applies: per phone number,
  * per user and per client IP, hourly and daily, and one global daily budget. Each unit is a
  * conditional ADD (see RateLimiter), so parallel requests can never push a cap past its max.
+ * A number's budget is split by purpose: texts while enrolling it never spend the budget of sign-in
+ * texts to it (a confirmed factor), so strangers who type your number into their own enrolment
+ * cannot keep your sign-in codes from you.
  */
 
 export const RESEND_INTERVAL_MS = 30_000;
@@ -22,6 +25,17 @@ export interface SmsSubjects {
 
 export type TakenAllowance = Reservation[];
 
+/** Why a text is sent: to confirm a number being enrolled, or to sign in with a confirmed one. */
+export type SmsPurpose = "enrolment" | "signIn";
+
+/** The per-number caps of each purpose: each its own counters (limit names key them apart). */
+function perPhoneLimits(deps: Deps, purpose: SmsPurpose): [Limit, Limit] {
+  const { limits } = deps;
+  return purpose === "enrolment"
+    ? [limits.smsEnrolmentsPerPhoneHour, limits.smsEnrolmentsPerPhoneDay]
+    : [limits.smsPerPhoneHour, limits.smsPerPhoneDay];
+}
+
 /** The global budget's max is a deployment setting (SMS_DAILY_LIMIT), not a per-limit override. */
 function globalDailyLimit(deps: Deps): Limit {
   return { ...deps.limits.smsGlobalDay, max: deps.config.sms.dailyLimit };
@@ -31,11 +45,12 @@ function globalDailyLimit(deps: Deps): Limit {
  * Takes one unit of every SMS cap, or none (throws RateLimitedError). The global budget comes
  * last, so requests refused by a narrower cap never touch the shared counter.
  */
-export async function takeSmsAllowance(deps: Deps, subjects: SmsSubjects): Promise<TakenAllowance> {
+export async function takeSmsAllowance(deps: Deps, subjects: SmsSubjects, purpose: SmsPurpose): Promise<TakenAllowance> {
   const { limits } = deps;
+  const [phoneHour, phoneDay] = perPhoneLimits(deps, purpose);
   const checks: [Limit, string][] = [
-    [limits.smsPerPhoneHour, subjects.phoneE164],
-    [limits.smsPerPhoneDay, subjects.phoneE164],
+    [phoneHour, subjects.phoneE164],
+    [phoneDay, subjects.phoneE164],
     [limits.smsPerUserHour, subjects.userId],
     [limits.smsPerUserDay, subjects.userId],
     [limits.smsPerIpHour, subjects.ip],

@@ -1,5 +1,6 @@
 import { factorsOfKind } from "../../accounts/account.js";
 import { consumeTotpStep } from "../../db/account-credentials.js";
+import { readFailures } from "../../db/second-factor-failures.js";
 import type { SecondStepMethod } from "../types.js";
 import { secretContext } from "./enrolment.js";
 import { matchingStep } from "./totp.js";
@@ -12,6 +13,7 @@ export const totpMethod: SecondStepMethod & { name: "TOTP" } = {
   name: "TOTP",
   proofField: "totpCode",
   proofInput: { type: "String", description: "The 6-digit code the authenticator app shows now." },
+  lockable: true,
   spentMessage: "That code was already used. Wait for the next one in your authenticator app.",
   async verify(deps, { account, proof }) {
     if (typeof proof !== "string") return "wrong";
@@ -20,8 +22,12 @@ export const totpMethod: SecondStepMethod & { name: "TOTP" } = {
       const secret = deps.secretBox.open(factor.data.secretSealed, secretContext(account.userId, factor.id));
       const step = matchingStep(secret, proof, now);
       if (step === undefined) continue;
-      // A right code whose step (or a later one) was used: a replay, or a parallel request won.
-      return (await consumeTotpStep(deps.db, account.email, factor.id, step, deps.clock.now().toISOString())) ? { factor } : "spent";
+      // A right code whose step (or a later one) was used (a replay, or a parallel request won), or
+      // one of a factor locked by consecutive failures.
+      const lockAfter = deps.limits.secondFactorLockAfter;
+      if (await consumeTotpStep(deps.db, account.email, factor.id, step, deps.clock.now().toISOString(), lockAfter)) return { factor };
+      // Refused: told apart (one read, on this path only) from the lock on consecutive failures.
+      return (await readFailures(deps.db, account.email)) >= lockAfter ? "locked" : "spent";
     }
     return "wrong";
   },
