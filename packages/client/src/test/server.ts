@@ -15,6 +15,12 @@ export async function verificationToken(api: TestServer, email: string): Promise
   return linkIn(api.mail.lastTo(email), "/verify-email").searchParams.get("token") ?? "";
 }
 
+/** The token of the password reset link the server just emailed to `email` (loopback SES). */
+export async function passwordResetToken(api: TestServer, email: string): Promise<string> {
+  await api.deliverEmails();
+  return linkIn(api.mail.lastTo(email), "/reset-password").searchParams.get("token") ?? "";
+}
+
 /** The real local server (the client needs HTTP) sending SMS through the loopback SNS endpoint. */
 export async function startSmsTestApi(options: { env?: Record<string, string> } = {}) {
   const loopback = await useLoopbackSns();
