@@ -20,6 +20,7 @@ export default $config({
     const { api } = await import("./stacks/api.js");
     await import("./stacks/alarms.js");
     await import("./stacks/notifier.js");
-    return { api: api.url };
+    const { web } = await import("./stacks/web.js");
+    return { api: api.url, ...(web ? { web: web.url } : {}) };
   },
 });

@@ -360,3 +360,63 @@ test("the notifier ships from the same directory, gets pending outbox items from
     for (const permission of fn.permissions as Permission[]) for (const action of permission.actions) expect(action).toMatch(/^(dynamodb|ses):/);
   }
 });
+
+describe("the web app on AWS (stacks/web.ts)", () => {
+  const key = { SST_SECRET_EncryptionKey: "c2VjcmV0" };
+  let site: Evaluation;
+  let explicit: Evaluation;
+
+  beforeAll(async () => {
+    [site, explicit] = await Promise.all([
+      // WEB_DOMAIN alone: WebAuthn and CORS follow the site, so production deploys without them.
+      evaluateSstConfig({ stage: "production", env: { ...key, WEB_DOMAIN: "App.Example.com" } }),
+      evaluateSstConfig({
+        stage: "production",
+        env: { ...key, WEB_DOMAIN: "app.example.com", WEBAUTHN_RP_ID: "example.com", WEBAUTHN_ORIGINS: "https://app.example.com,https://admin.example.com", CORS_ORIGINS: "https://admin.example.com" },
+      }),
+    ]);
+  }, 120_000);
+
+  test("is off unless WEB_DOMAIN is set", () => {
+    for (const evaluation of [production, dev]) {
+      expect(evaluation.resources.filter((r) => r.kind === "sst.aws.StaticSite")).toEqual([]);
+      expect(evaluation.outputs).not.toHaveProperty("web");
+    }
+  });
+
+  test("builds packages/web with VITE_API_URL set to the Function URL, which the app's client calls, on the domain", () => {
+    const web = only(site, "sst.aws.StaticSite", "Web");
+    const fn = api(site);
+    expect(web.args).toEqual({
+      path: "packages/web",
+      build: { command: "npm run build", output: "dist" },
+      environment: { VITE_API_URL: fn.outputs.url },
+      domain: "app.example.com",
+    });
+    expect(site.outputs).toMatchObject({ api: fn.outputs.url, web: "https://app.example.com" });
+    // The build command is the package's own Vite build, writing the output uploaded.
+    expect(JSON.parse(read("packages/web/package.json")).scripts.build).toBe("vite build");
+    expect(read("packages/web/vite.config.ts")).toContain(`outDir: here("dist")`);
+    // The client takes the variable the site sets; without it, the page's own /graphql.
+    expect(read("packages/web/src/api/client.ts")).toContain("apiUrl(import.meta.env.VITE_API_URL");
+  });
+
+  test("the API's WebAuthn relying party, origins and CORS follow the site, unless set explicitly", () => {
+    const fn = api(site);
+    expect(fn.args.environment).toMatchObject({ WEBAUTHN_RP_ID: "app.example.com", WEBAUTHN_ORIGINS: "https://app.example.com", CORS_ORIGINS: "https://app.example.com" });
+    expect(fn.args.url.cors.allowOrigins).toEqual(["https://app.example.com"]);
+
+    const own = api(explicit);
+    expect(own.args.environment).toMatchObject({ WEBAUTHN_RP_ID: "example.com", WEBAUTHN_ORIGINS: "https://app.example.com,https://admin.example.com", CORS_ORIGINS: "https://admin.example.com" });
+    expect(own.args.url.cors.allowOrigins).toEqual(["https://admin.example.com"]);
+    expect(only(explicit, "sst.aws.StaticSite").args.domain).toBe("app.example.com");
+  });
+
+  test("WEB_DOMAIN is a host name", async () => {
+    const error = await evaluateSstConfig({ stage: "production", env: { ...key, WEB_DOMAIN: "https://app.example.com" } }).then(
+      () => "deployed",
+      (e: Error) => e.message,
+    );
+    expect(error).toMatch(/WEB_DOMAIN must be a host name/);
+  }, 60_000);
+});

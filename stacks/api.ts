@@ -1,6 +1,6 @@
 import { apiPermissions } from "./permissions.js";
 import { secrets } from "./secrets.js";
-import { deployer, list, positiveInteger, webAuthnSettings } from "./settings.js";
+import { deployer, list, positiveInteger, webAuthnSettings, webSite } from "./settings.js";
 import { table } from "./table.js";
 
 /**
@@ -15,7 +15,10 @@ export const LAMBDA_BUNDLE = "dist/lambda";
 
 const webauthn = webAuthnSettings();
 // Browsers may call the API from these origins; the same list reaches yoga's own CORS check.
-const corsOrigins = list(deployer.CORS_ORIGINS).length > 0 ? list(deployer.CORS_ORIGINS) : webauthn.origins;
+// CORS_ORIGINS wins; unset, the web app on AWS (WEB_DOMAIN, stacks/web.ts) and WebAuthn's origins.
+const site = webSite();
+const corsOrigins =
+  list(deployer.CORS_ORIGINS).length > 0 ? list(deployer.CORS_ORIGINS) : [...new Set([...(site ? [site.origin] : []), ...webauthn.origins])];
 
 // Optional settings passed through when the deployer sets them (packages/core/src/config.ts and
 // rate-limit/limits.ts document each); unset ones keep the code's defaults.

@@ -2,7 +2,8 @@
 // SST generates the real declarations into .sst/platform/ only when its CLI runs, and the CLI needs
 // the network (it downloads Pulumi), so offline type checks use this file instead. Read from SST
 // v4.17.0's sources (anomalyco/sst): platform/src/config.ts ($config, App), shim/run.js (the
-// `$`-globals), components/secret.ts, components/aws/dynamo.ts and function.ts, duration.ts,
+// `$`-globals), components/secret.ts, components/aws/dynamo.ts, function.ts and static-site.ts (with
+// base/base-static-site.ts and aws/cdn.ts's domain), duration.ts,
 // size.ts, aws/logging.ts; `$app`/`$dev` are defined by pkg/project/run.go. The `aws` namespace is
 // @pulumi/aws 7.20.0 (the version SST 4.17 pins). Trimmed to what stacks/ uses, with SST's names
 // and types; anything added to stacks/ is added here.
@@ -142,6 +143,41 @@ declare namespace sst {
         sourcemap?: SstInput<boolean>;
         splitting?: SstInput<boolean>;
       }>;
+    }
+
+    /** components/aws/cdn.ts CdnDomainArgs. */
+    interface CdnDomainArgs {
+      name: SstInput<string>;
+      redirects?: SstInput<string[]>;
+      aliases?: SstInput<string[]>;
+      /** An ACM certificate in us-east-1, for a domain whose DNS SST does not manage. */
+      cert?: SstInput<string>;
+      /** Default: Route 53 (sst.aws.dns()). `false` with `cert`: DNS elsewhere. (SST's DNS adapters, unused here, are not declared.) */
+      dns?: SstInput<false>;
+    }
+
+    /** components/aws/static-site.ts StaticSiteArgs with base/base-static-site.ts BaseStaticSiteArgs. */
+    interface StaticSiteArgs {
+      /** The site's directory, relative to the app's root; `build.command` runs there. Default ".". */
+      path?: SstInput<string>;
+      indexPage?: string;
+      errorPage?: SstInput<string>;
+      /** Set while `build.command` runs (and under `sst dev`); Vite exposes the VITE_* ones to the browser. */
+      environment?: SstInput<Record<string, SstInput<string>>>;
+      build?: SstInput<{
+        command: SstInput<string>;
+        /** Relative to `path`; uploaded as it is. */
+        output: SstInput<string>;
+      }>;
+      /** Where SST writes the types of `environment` when `path` holds a Vite config; default "src/sst-env.d.ts". */
+      vite?: SstInput<{ types?: string }>;
+      domain?: SstInput<string | CdnDomainArgs>;
+    }
+
+    class StaticSite {
+      constructor(name: string, args?: StaticSiteArgs, opts?: Record<string, unknown>);
+      /** The custom domain's URL when `domain` is set, else CloudFront's. */
+      readonly url: SstOutput<string>;
     }
 
     /** components/aws/function.ts. */

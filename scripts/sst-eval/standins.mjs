@@ -5,6 +5,8 @@
 // Values a deployment would compute (names, ARNs) follow SST's naming closely enough to be read.
 // Bundled into the evaluated config by scripts/sst-eval/evaluate.ts; never part of the Lambda.
 
+import { existsSync } from "node:fs";
+
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
 const records = [];
@@ -102,6 +104,18 @@ class Function extends Recorded {
   }
 }
 
+class StaticSite extends Recorded {
+  constructor(name, args = {}, opts) {
+    super("sst.aws.StaticSite", name, args, opts);
+    // As components/base/base-static-site.ts: the site's path must exist (relative to the app's root).
+    if (args.path && !existsSync(unwrap(args.path))) throw new Error(`No site found at "${unwrap(args.path)}".`);
+    // As static-site.ts `url`: the custom domain's URL when there is one, else CloudFront's.
+    const domain = unwrap(args.domain);
+    const host = typeof domain === "string" ? domain : unwrap(domain?.name);
+    this.url = output(host ? `https://${host}` : "https://d111111abcdef8.cloudfront.net");
+  }
+}
+
 /** Any other resource class (aws.cloudwatch.MetricAlarm, ...): recorded, with a name, id and ARN. */
 function genericResource(kind) {
   return class extends Recorded {
@@ -140,7 +154,7 @@ function namespace(prefix, known = {}) {
   );
 }
 
-export const sst = namespace("sst", { Secret, aws: namespace("sst.aws", { Dynamo, Function }) });
+export const sst = namespace("sst", { Secret, aws: namespace("sst.aws", { Dynamo, Function, StaticSite }) });
 export const aws = namespace("aws");
 
 // The `$`-globals of platform/src/shim/run.js that stacks may use.

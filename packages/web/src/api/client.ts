@@ -1,5 +1,6 @@
 // The one client the app uses: every call to the API goes through @access-identity/client, on the
-// page's own origin (the local server serves the app and /graphql side by side).
+// page's own origin (the local server serves the app and /graphql side by side), or at VITE_API_URL
+// when the build sets it (stacks/web.ts: the Function URL, for the app served from CloudFront).
 import { createAccessIdentityClient } from "@access-identity/client";
 
 const TOKEN_KEY = "access-identity.session";
@@ -11,4 +12,12 @@ export const tokenStore = {
   clear: (): void => sessionStorage.removeItem(TOKEN_KEY),
 };
 
-export const client = createAccessIdentityClient({ url: "/graphql", getToken: () => tokenStore.get() });
+/** `/graphql` under VITE_API_URL when the build set it, else on the page's own origin. */
+export function apiUrl(base: string | undefined): string {
+  return base ? `${base.replace(/\/+$/, "")}/graphql` : "/graphql";
+}
+
+export const client = createAccessIdentityClient({
+  url: apiUrl(import.meta.env.VITE_API_URL as string | undefined),
+  getToken: () => tokenStore.get(),
+});
