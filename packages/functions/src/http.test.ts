@@ -21,6 +21,14 @@ test("syntax and validation errors are reported without internals; nothing is a 
   }
 });
 
+test("a body that is not JSON is refused as BAD_REQUEST, without the parser's internals", async () => {
+  const response = await fetch(`${api.server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":' });
+  expect(response.status).toBeLessThan(500);
+  const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+  expect(body.errors[0]).toMatchObject({ message: "POST body sent invalid JSON.", extensions: { code: "BAD_REQUEST" } });
+  expect(body.errors[0]!.extensions).not.toHaveProperty("originalError");
+});
+
 test("wrong-typed variables are a GraphQL error, not a crash", async () => {
   const res = await api.gql(`mutation($input: SignInInput!) { signIn(input: $input) { __typename } }`, { input: { email: 42, password: ["x"] } });
   expect(res.status).toBeLessThan(500);

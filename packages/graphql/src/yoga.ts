@@ -87,7 +87,12 @@ export function createGraphqlServer(deps: Deps): YogaServerInstance<ServerContex
         const original = error instanceof GraphQLError ? error.originalError : error;
         // GraphQL's own errors (syntax, validation, scope-auth's UNAUTHENTICATED/FORBIDDEN) are the caller's to see.
         if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) {
-          return original instanceof GraphQLError ? original : error;
+          const shown = original instanceof GraphQLError ? original : error;
+          // yoga's body parser adds the JSON parser's own message (quoting the body) as
+          // extensions.originalError: the message and code say what is wrong; internals stay in.
+          if (!shown.extensions?.originalError) return shown;
+          const { originalError: _internal, ...extensions } = shown.extensions;
+          return new GraphQLError(shown.message, { extensions });
         }
         // A core guard found no live session (revoked while this request ran): as if none was sent.
         if (original instanceof NotSignedInError) {
