@@ -1,37 +1,28 @@
 // The screens built on the API's coming operations (../shared/API.md): sessions, password change,
 // email verification and password reset through the links in the emails (real SES client, loopback
-// SES endpoint). They run once schema.graphql has those operations, so they start with the merge.
+// SES endpoint: the test server's own, `api.mail`). They run once schema.graphql has those operations.
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildWebApp, expectNoSeriousA11yViolations, freePort, hasChromium, openBrowser, originEnv, screenshot, type Browser } from "./browser.js";
-import { linkIn, PASSWORD, startSesEndpoint, startTestApi, uniqueEmail, type SesEndpoint, type TestApi } from "./testing.js";
+import { linkIn, PASSWORD, startTestApi, uniqueEmail, type TestApi } from "./testing.js";
 
 const schema = readFileSync(new URL("../../../../schema.graphql", import.meta.url), "utf8");
 const apiHasThem = ["revokeSession(", "signOutEverywhere(", "changePassword(", "verifyEmail(", "requestPasswordReset(", "resetPassword("].every((field) => schema.includes(field));
 
-const SDK_ENV = { AWS_ACCESS_KEY_ID: "test-access-key", AWS_SECRET_ACCESS_KEY: "test-secret-key", AWS_REGION: "us-east-1" };
-
 describe.skipIf(!hasChromium || !apiHasThem)("the web app: sessions, password and email links", () => {
   let api: TestApi;
-  let ses: SesEndpoint;
   let browser: Browser;
   let page: Page;
-  const saved: Record<string, string | undefined> = {};
   const email = uniqueEmail();
   const newPassword = "a different horse battery staple";
 
   beforeAll(async () => {
     await buildWebApp();
-    ses = await startSesEndpoint();
-    const sdkEnv = { ...SDK_ENV, AWS_ENDPOINT_URL_SESV2: ses.url };
-    for (const [name, value] of Object.entries(sdkEnv)) {
-      saved[name] = process.env[name];
-      process.env[name] = value;
-    }
     const port = await freePort();
     const origin = `http://localhost:${port}`;
-    api = await startTestApi({ env: { ...originEnv(port), ...sdkEnv, EMAIL_PROVIDER: "ses", APP_URL: origin } });
+    // The test server sends its emails with the real SES client to its own loopback endpoint (api.mail).
+    api = await startTestApi({ env: { ...originEnv(port), APP_URL: origin } });
     browser = await openBrowser(origin);
     page = browser.page;
   }, 120_000);
@@ -39,12 +30,19 @@ describe.skipIf(!hasChromium || !apiHasThem)("the web app: sessions, password an
   afterAll(async () => {
     await browser?.close();
     await api?.close();
-    await ses?.close();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
   });
+
+  /** The link to `path` in the latest email to `email` that has one, once the server has sent it. */
+  async function linkTo(path: string): Promise<URL> {
+    const latest = () => api.mail.messages.filter((m) => m.to.includes(email) && m.text.includes(path)).at(-1);
+    await expect
+      .poll(async () => {
+        await api.deliverEmails();
+        return latest() !== undefined;
+      })
+      .toBe(true);
+    return linkIn(latest()!, path);
+  }
 
   test("sign up, then open the verification link from the email", async () => {
     await page.goto(`${browser.origin}/sign-up`);
@@ -52,8 +50,7 @@ describe.skipIf(!hasChromium || !apiHasThem)("the web app: sessions, password an
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign up" }).click();
     await page.getByRole("heading", { name: "Your account" }).waitFor();
-    await expect.poll(() => ses.messages.some((m) => m.to.includes(email))).toBe(true);
-    const link = linkIn(ses.lastTo(email), "/verify-email");
+    const link = await linkTo("/verify-email");
     expect(link.origin).toBe(browser.origin);
     await page.goto(link.href);
     await page.getByText(`${email} is verified`).waitFor();
@@ -86,10 +83,12 @@ describe.skipIf(!hasChromium || !apiHasThem)("the web app: sessions, password an
     await page.getByRole("textbox", { name: "Email" }).fill(email);
     await page.getByRole("button", { name: "Send reset link" }).click();
     await page.getByRole("status").filter({ hasText: "we've emailed it a link" }).waitFor();
-    await expect.poll(() => ses.messages.some((m) => m.to.includes(email) && m.text.includes("/reset-password"))).toBe(true);
-    await page.goto(linkIn(ses.lastTo(email), "/reset-password").href);
+    await expectNoSeriousA11yViolations(page, "forgot password");
+    await screenshot(page, "forgot-password");
+    await page.goto((await linkTo("/reset-password")).href);
     await page.getByLabel("New password").fill(PASSWORD);
     await expectNoSeriousA11yViolations(page, "reset password");
+    await screenshot(page, "reset-password");
     await page.getByRole("button", { name: "Set new password" }).click();
     await page.getByText("Your password was changed").waitFor();
 

@@ -171,9 +171,9 @@ describe.skipIf(!hasChromium)("the web app: two-factor authentication with an au
     await page.getByRole("button", { name: "Generate new backup codes" }).click();
     const dialog = page.getByRole("dialog", { name: "Confirm it's you" });
     await dialog.waitFor();
-    await dialog.getByLabel("Password").fill(PASSWORD);
-    await dialog.getByRole("button", { name: "Continue" }).click();
+    // Step-up in place: the same session, a second factor only (no password asked).
     await dialog.getByRole("textbox", { name: "Authentication code" }).fill(nextCode());
+    expect(await dialog.getByLabel("Password").count()).toBe(0);
     await expectNoSeriousA11yViolations(page, "confirm it's you");
     await screenshot(page, "confirm-its-you", { fullPage: false });
     await dialog.getByRole("button", { name: "Verify" }).click();
