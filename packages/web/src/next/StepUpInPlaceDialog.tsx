@@ -1,6 +1,5 @@
 // "Confirm it's you" with the API's step-up in place (startStepUp / completeStepUp): the same
-// session becomes AAL2 again, no password asked. It replaces ConfirmBySigningInAgain in
-// auth/StepUp.tsx (one line there) once those operations are in the schema.
+// session becomes AAL2 again, no password asked. auth/StepUp.tsx opens it.
 import type { AccessIdentityClient } from "@access-identity/client";
 import { signInWithSecurityKey } from "@access-identity/client/webauthn";
 import { useEffect, useRef, useState } from "react";
