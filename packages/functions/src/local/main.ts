@@ -7,7 +7,10 @@ const server = await startLocalServer().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
-server.deps.log.info({ url: `${server.url}/graphql`, sms: server.deps.config.sms.provider }, `Access Identity is listening on ${server.url}/graphql`);
+server.deps.log.info(
+  { url: server.url, sms: server.deps.config.sms.provider, email: server.deps.config.email.provider },
+  `Access Identity is listening: the web app at ${server.url}/, the API and its playground at ${server.url}/graphql`,
+);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
