@@ -1,6 +1,7 @@
 import { createHandler } from "@access-identity/functions/http";
 import { startLocalServer, type LocalServer, type LocalServerOptions } from "@access-identity/functions/local/server";
 import { TestClock } from "./clock.js";
+import { useLoopbackSns } from "./api/sms.js";
 import { loopbackEmail, TEST_ENCRYPTION_KEY } from "./core.js";
 import { graphqlRequest, gqlResult, type GqlApi } from "./gql.js";
 import { randomTestIp } from "./identities.js";
@@ -40,6 +41,20 @@ export async function startTestServer(options: LocalServerOptions & { env?: Reco
     close: async () => {
       await server.close();
       await mail.close();
+    },
+  };
+}
+
+/** The real local server (for tests that need HTTP: browsers, the client) sending SMS through the loopback SNS endpoint. */
+export async function startSmsTestServer(options: { env?: Record<string, string> } = {}) {
+  const loopback = await useLoopbackSns();
+  const api = await startTestServer({ env: { ...loopback.apiEnv, ...options.env } });
+  return {
+    api,
+    sns: loopback.sns,
+    async close() {
+      await api.close();
+      await loopback.restore();
     },
   };
 }

@@ -1,9 +1,8 @@
 // The one place the client's tests reach into the server's test helpers (packages/testing).
-import { useLoopbackSns } from "@access-identity/testing/api";
 import { linkIn } from "@access-identity/testing/ses";
-import { startTestServer, type TestServer } from "@access-identity/testing/server";
+import type { TestServer } from "@access-identity/testing/server";
 
-export { startTestServer as startTestApi, type TestServer as TestApi } from "@access-identity/testing/server";
+export { startSmsTestServer as startSmsTestApi, startTestServer as startTestApi, type TestServer as TestApi } from "@access-identity/testing/server";
 export { uniqueMobile, e164 } from "@access-identity/testing/flows";
 export { startDnsServer, type TestDnsServer } from "@access-identity/testing/dns";
 export { PASSWORD, uniqueEmail } from "@access-identity/testing/identities";
@@ -19,18 +18,4 @@ export async function verificationToken(api: TestServer, email: string): Promise
 export async function passwordResetToken(api: TestServer, email: string): Promise<string> {
   await api.deliverEmails();
   return linkIn(api.mail.lastTo(email), "/reset-password").searchParams.get("token") ?? "";
-}
-
-/** The real local server (the client needs HTTP) sending SMS through the loopback SNS endpoint. */
-export async function startSmsTestApi(options: { env?: Record<string, string> } = {}) {
-  const loopback = await useLoopbackSns();
-  const api: TestServer = await startTestServer({ env: { ...loopback.apiEnv, ...options.env } });
-  return {
-    api,
-    sns: loopback.sns,
-    async close() {
-      await api.close();
-      await loopback.restore();
-    },
-  };
 }

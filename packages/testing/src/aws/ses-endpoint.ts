@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { startLoopbackServer } from "./loopback-server.js";
 
 /** One email as SES v2 received it (SendEmail with Content.Simple). */
 export interface SentEmail {
@@ -134,17 +134,8 @@ export async function startSesEndpoint(): Promise<SesEndpoint> {
     replyJson(res, 200, { MessageId: email.messageId });
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => replyError(res, 500, "InternalFailure", "test endpoint crashed"));
-  });
-  await new Promise<void>((ok, fail) => {
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => ok());
-  });
-  endpoint.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  endpoint.close = async () => {
-    server.closeAllConnections();
-    await new Promise<void>((ok) => server.close(() => ok()));
-  };
+  const server = await startLoopbackServer(handle, (res) => replyError(res, 500, "InternalFailure", "test endpoint crashed"));
+  endpoint.url = server.url;
+  endpoint.close = server.close;
   return endpoint;
 }

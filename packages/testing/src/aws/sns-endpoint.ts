@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { startLoopbackServer } from "./loopback-server.js";
 
 /** One SMS as SNS received it. */
 export interface PublishedSms {
@@ -109,17 +109,8 @@ export async function startSnsEndpoint(): Promise<SnsEndpoint> {
     );
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => reply(res, 500, errorXml("Receiver", "InternalError", "test endpoint crashed")));
-  });
-  await new Promise<void>((ok, fail) => {
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => ok());
-  });
-  endpoint.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  endpoint.close = async () => {
-    server.closeAllConnections();
-    await new Promise<void>((ok) => server.close(() => ok()));
-  };
+  const server = await startLoopbackServer(handle, (res) => reply(res, 500, errorXml("Receiver", "InternalError", "test endpoint crashed")));
+  endpoint.url = server.url;
+  endpoint.close = server.close;
   return endpoint;
 }
