@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoredFactor } from "../accounts/account.js";
 import { updateIf, writeIf, type Db } from "./client.js";
 import { keys } from "./keys.js";
-import { conditionExpression, revocationClause, updateExpression, type Revocation } from "./revocation.js";
+import { withRevocation, type Revocation } from "./revocation.js";
 import { NOT_LOCKED, RESET_FAILURES } from "./second-factor-failures.js";
 
 /**
@@ -108,22 +108,24 @@ export async function storeBackupCodes(
   revocation?: Revocation,
 ): Promise<boolean> {
   const seen = set.seenGeneratedAt;
-  const revoking = revocationClause(revocation);
   return writeIf(
     db,
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(account.email),
       // A new set revokes the caller's other sessions in the same write (see revocation.ts).
-      UpdateExpression: updateExpression(["backupCodes = :codes", "backupCodesGeneratedAt = :at"], ["spentBackupCodes"], revoking),
-      // Invariant: codes are shown only if they are the set stored. The write replaces exactly the
-      // set the caller saw, so of two parallel generations (a double-click) one stores and answers,
-      // and the other is refused instead of showing codes the first has already replaced.
-      ConditionExpression: conditionExpression(
-        seen ? "userId = :userId AND backupCodesGeneratedAt = :seen" : "userId = :userId AND attribute_not_exists(backupCodesGeneratedAt)",
-        revoking,
+      ...withRevocation(
+        {
+          set: ["backupCodes = :codes", "backupCodesGeneratedAt = :at"],
+          remove: ["spentBackupCodes"],
+          // Invariant: codes are shown only if they are the set stored. The write replaces exactly the
+          // set the caller saw, so of two parallel generations (a double-click) one stores and answers,
+          // and the other is refused instead of showing codes the first has already replaced.
+          condition: seen ? "userId = :userId AND backupCodesGeneratedAt = :seen" : "userId = :userId AND attribute_not_exists(backupCodesGeneratedAt)",
+          values: { ":codes": set.hashes, ":at": set.generatedAtIso, ":userId": account.userId, ...(seen ? { ":seen": seen } : {}) },
+        },
+        revocation,
       ),
-      ExpressionAttributeValues: { ":codes": set.hashes, ":at": set.generatedAtIso, ":userId": account.userId, ...(seen ? { ":seen": seen } : {}), ...revoking.values },
     }),
   );
 }

@@ -3,7 +3,7 @@ import type { Account } from "../accounts/account.js";
 import { batchGet, type Item } from "./batch.js";
 import { sendIf, writeIf, type Db } from "./client.js";
 import { keys, type Key } from "./keys.js";
-import { conditionExpression, revocationClause, updateExpression, type Revocation } from "./revocation.js";
+import { withRevocation, type Revocation } from "./revocation.js";
 
 /**
  * The account item (`ACCOUNT#<email>` / `ACCOUNT`): its profile, factors, backup codes, 2FA state
@@ -66,22 +66,21 @@ export async function writePasswordReset(
   account: Pick<Account, "email" | "userId">,
   change: { passwordHash: string; sessionsValidFrom: string; unrevokedSince?: string },
 ): Promise<boolean> {
-  const revoking = revocationClause({ at: change.sessionsValidFrom, devices: true });
   const guard = change.unrevokedSince ? " AND (attribute_not_exists(sessionsValidFrom) OR sessionsValidFrom <= :since)" : "";
   return writeIf(
     db,
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(account.email),
-      UpdateExpression: updateExpression(["passwordHash = :hash"], [], revoking),
-      // Invariant: the password of the account the reset token was made for, and no revocation missed.
-      ConditionExpression: conditionExpression(`userId = :userId${guard}`, revoking),
-      ExpressionAttributeValues: {
-        ":hash": change.passwordHash,
-        ":userId": account.userId,
-        ...(change.unrevokedSince ? { ":since": change.unrevokedSince } : {}),
-        ...revoking.values,
-      },
+      ...withRevocation(
+        {
+          set: ["passwordHash = :hash"],
+          // Invariant: the password of the account the reset token was made for, and no revocation missed.
+          condition: `userId = :userId${guard}`,
+          values: { ":hash": change.passwordHash, ":userId": account.userId, ...(change.unrevokedSince ? { ":since": change.unrevokedSince } : {}) },
+        },
+        { at: change.sessionsValidFrom, devices: true },
+      ),
     }),
   );
 }
@@ -128,17 +127,21 @@ export async function readAccountWithDomain(
  * on, nothing to protect with, or the session keeping itself was revoked meanwhile).
  */
 export async function writeTwoFactorOn(db: Db, account: Pick<Account, "email" | "userId">, at: string, revocation?: Revocation): Promise<boolean> {
-  const clause = revocationClause(revocation);
   return writeIf(
     db,
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(account.email),
-      UpdateExpression: updateExpression(["twoFactorEnabled = :yes", "twoFactorEnabledAt = :now"], [], clause),
-      // Invariants: 2FA is on only while a factor and backup codes exist (a parallel removal loses);
-      // and it is turned on once, so a double-submit records one event and keeps the first moment.
-      ConditionExpression: conditionExpression("userId = :userId AND twoFactorEnabled <> :yes AND size(factors) > :zero AND attribute_exists(backupCodes)", clause),
-      ExpressionAttributeValues: { ":yes": true, ":now": at, ":userId": account.userId, ":zero": 0, ...clause.values },
+      ...withRevocation(
+        {
+          set: ["twoFactorEnabled = :yes", "twoFactorEnabledAt = :now"],
+          // Invariants: 2FA is on only while a factor and backup codes exist (a parallel removal loses);
+          // and it is turned on once, so a double-submit records one event and keeps the first moment.
+          condition: "userId = :userId AND twoFactorEnabled <> :yes AND size(factors) > :zero AND attribute_exists(backupCodes)",
+          values: { ":yes": true, ":now": at, ":userId": account.userId, ":zero": 0 },
+        },
+        revocation,
+      ),
     }),
   );
 }
@@ -153,20 +156,21 @@ export async function writeTwoFactorCleared(
   account: Pick<Account, "email" | "userId">,
   revocation: Revocation | undefined,
 ): Promise<Account | undefined> {
-  const clause = revocationClause(revocation);
   const out = await sendIf(
     db,
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(account.email),
-      UpdateExpression: updateExpression(
-        ["twoFactorEnabled = :no", "factors = :none"],
-        ["backupCodes", "spentBackupCodes", "backupCodesGeneratedAt", "twoFactorEnabledAt", "secondFactorFailures"],
-        clause,
+      ...withRevocation(
+        {
+          set: ["twoFactorEnabled = :no", "factors = :none"],
+          remove: ["backupCodes", "spentBackupCodes", "backupCodesGeneratedAt", "twoFactorEnabledAt", "secondFactorFailures"],
+          // Invariant: clears the account it was asked to, never one re-created under the same email.
+          condition: "userId = :userId",
+          values: { ":no": false, ":none": {}, ":userId": account.userId },
+        },
+        revocation,
       ),
-      // Invariant: clears the account it was asked to, never one re-created under the same email.
-      ConditionExpression: conditionExpression("userId = :userId", clause),
-      ExpressionAttributeValues: { ":no": false, ":none": {}, ":userId": account.userId, ...clause.values },
       // The factors as they were when cleared, not as the caller's snapshot saw them: a key
       // confirmed in between is cleared too, and its credential id must be freed with the rest.
       ReturnValues: "ALL_OLD",
@@ -180,33 +184,42 @@ export async function writeTwoFactorCleared(
  * is gone already, is the last one while 2FA is on, or the session keeping itself was revoked.
  */
 export async function writeFactorRemoved(db: Db, email: string, factorId: string, revocation?: Revocation): Promise<boolean> {
-  const clause = revocationClause(revocation);
   return writeIf(
     db,
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(email),
-      UpdateExpression: updateExpression([], ["factors.#id"], clause),
-      // Invariant: an account with 2FA on always keeps at least one factor (disable instead).
-      ConditionExpression: conditionExpression("attribute_exists(factors.#id) AND (twoFactorEnabled = :no OR size(factors) > :one)", clause),
+      ...withRevocation(
+        {
+          set: [],
+          remove: ["factors.#id"],
+          // Invariant: an account with 2FA on always keeps at least one factor (disable instead).
+          condition: "attribute_exists(factors.#id) AND (twoFactorEnabled = :no OR size(factors) > :one)",
+          values: { ":no": false, ":one": 1 },
+        },
+        revocation,
+      ),
       ExpressionAttributeNames: { "#id": factorId },
-      ExpressionAttributeValues: { ":no": false, ":one": 1, ...clause.values },
     }),
   );
 }
 
 /** Revokes sessions (and devices) on their own: false when the account is gone or the kept session was revoked meanwhile. */
 export async function writeSessionsRevoked(db: Db, account: Pick<Account, "email" | "userId">, revocation: Revocation): Promise<boolean> {
-  const clause = revocationClause(revocation);
   return writeIf(
     db,
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(account.email),
-      UpdateExpression: updateExpression([], [], clause),
-      // Invariant: revokes the sessions of the account it was asked to, never one re-created under the same email.
-      ConditionExpression: conditionExpression("userId = :userId", clause),
-      ExpressionAttributeValues: { ":userId": account.userId, ...clause.values },
+      ...withRevocation(
+        {
+          set: [],
+          // Invariant: revokes the sessions of the account it was asked to, never one re-created under the same email.
+          condition: "userId = :userId",
+          values: { ":userId": account.userId },
+        },
+        revocation,
+      ),
     }),
   );
 }
@@ -222,16 +235,20 @@ export async function writePasswordChanged(
   passwordHash: string,
   revocation: Revocation,
 ): Promise<boolean> {
-  const clause = revocationClause(revocation);
   return writeIf(
     db,
     new UpdateCommand({
       TableName: db.table,
       Key: keys.account(account.email),
-      UpdateExpression: updateExpression(["passwordHash = :new", "passwordChangedAt = :revokedAt"], [], clause),
-      // Invariant: the password changes only from the one the caller proved, so of parallel changes one wins.
-      ConditionExpression: conditionExpression("userId = :userId AND passwordHash = :old", clause),
-      ExpressionAttributeValues: { ":userId": account.userId, ":old": account.passwordHash, ":new": passwordHash, ...clause.values },
+      ...withRevocation(
+        {
+          set: ["passwordHash = :new", "passwordChangedAt = :revokedAt"],
+          // Invariant: the password changes only from the one the caller proved, so of parallel changes one wins.
+          condition: "userId = :userId AND passwordHash = :old",
+          values: { ":userId": account.userId, ":old": account.passwordHash, ":new": passwordHash },
+        },
+        revocation,
+      ),
     }),
   );
 }

@@ -18,45 +18,43 @@ export interface Revocation {
   devices?: boolean;
 }
 
-export interface Clause {
+/** What an account write does on its own: SET and REMOVE lists, its condition, and its values. */
+export interface AccountWrite {
   set: string[];
-  remove: string[];
-  condition?: string;
+  remove?: string[];
+  condition: string;
   values: Record<string, unknown>;
 }
 
-export function revocationClause(revocation: Revocation | undefined): Clause {
-  if (!revocation) return { set: [], remove: [], values: {} };
-  const set = ["sessionsValidFrom = :revokedAt"];
-  const remove: string[] = [];
-  const values: Record<string, unknown> = { ":revokedAt": revocation.at };
-  if (revocation.devices) set.push("devicesValidFrom = :revokedAt");
-  if (!revocation.keep) {
-    remove.push("sessionKept");
-    return { set, remove, values };
+/**
+ * An account write's UpdateCommand parts with the revocation it causes folded in: one conditional
+ * write does both. Without a revocation, the write as it is. Keeping a session adds the condition
+ * that the session is still live by the account item itself (see above).
+ */
+export function withRevocation(
+  write: AccountWrite,
+  revocation: Revocation | undefined,
+): { UpdateExpression: string; ConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> } {
+  const set = [...write.set];
+  const remove = [...(write.remove ?? [])];
+  const values = { ...write.values };
+  let condition = write.condition;
+  if (revocation) {
+    set.push("sessionsValidFrom = :revokedAt");
+    values[":revokedAt"] = revocation.at;
+    if (revocation.devices) set.push("devicesValidFrom = :revokedAt");
+    if (revocation.keep) {
+      set.push("sessionKept = :keptSession");
+      values[":keptSession"] = revocation.keep.sessionId;
+      values[":keptStartedAt"] = revocation.keep.startedAt;
+      condition = `(${condition}) AND (attribute_not_exists(sessionsValidFrom) OR sessionsValidFrom <= :keptStartedAt OR sessionKept = :keptSession)`;
+    } else {
+      remove.push("sessionKept");
+    }
   }
-  set.push("sessionKept = :keptSession");
-  values[":keptSession"] = revocation.keep.sessionId;
-  values[":keptStartedAt"] = revocation.keep.startedAt;
   return {
-    set,
-    remove,
-    values,
-    condition: "attribute_not_exists(sessionsValidFrom) OR sessionsValidFrom <= :keptStartedAt OR sessionKept = :keptSession",
+    UpdateExpression: [set.length ? `SET ${set.join(", ")}` : "", remove.length ? `REMOVE ${remove.join(", ")}` : ""].filter(Boolean).join(" "),
+    ConditionExpression: condition,
+    ExpressionAttributeValues: values,
   };
-}
-
-/** Joins an update's own SET/REMOVE lists with a clause's. */
-export function updateExpression(set: string[], remove: string[], clause: Clause): string {
-  const sets = [...set, ...clause.set];
-  const removes = [...remove, ...clause.remove];
-  return [sets.length ? `SET ${sets.join(", ")}` : "", removes.length ? `REMOVE ${removes.join(", ")}` : ""].filter(Boolean).join(" ");
-}
-
-/** Joins a write's own condition with a clause's (both must hold). */
-export function conditionExpression(own: string | undefined, clause: Clause): string | undefined {
-  const parts = [own, clause.condition].filter((p): p is string => Boolean(p));
-  // DynamoDB refuses redundant parentheses: a single part goes as it is.
-  if (parts.length <= 1) return parts[0];
-  return parts.map((p) => `(${p})`).join(" AND ");
 }
