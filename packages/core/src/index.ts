@@ -48,7 +48,7 @@ export * from "./access/index.js";
 export { changePassword } from "./accounts/password.js";
 export { startStepUp, completeStepUp } from "./sign-in/step-up.js";
 export { issueDeviceToken } from "./sign-in/devices.js";
-export type { SignInChallengeView } from "./sign-in/challenge.js";
+export type { SignInChallengeView } from "./sign-in/challenge-view.js";
 export { signIn, completeSignIn, sessionForNewAccount, type SignInOutcome } from "./sign-in/sign-in.js";
 export { enableTwoFactor, disableTwoFactor, removeFactor, renameFactor, clearTwoFactor } from "./two-factor/manage.js";
 export { twoFactorStatus, type TwoFactorStatus } from "./two-factor/status.js";

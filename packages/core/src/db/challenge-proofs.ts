@@ -3,7 +3,8 @@ import type { Deps } from "../deps.js";
 import type { SmsChallengeState } from "../factors/sms/data.js";
 import type { WebAuthnChallengeState } from "../factors/webauthn/data.js";
 import type { ChallengeRecord } from "../sign-in/challenge.js";
-import { setChallengeState } from "../sign-in/challenges.js";
+import { epochSeconds } from "../clock.js";
+import { setChallengeState, type StateGuard } from "./challenges.js";
 import { writeIf, type Db } from "./client.js";
 import { keys } from "./keys.js";
 
@@ -13,13 +14,18 @@ import { keys } from "./keys.js";
  * setChallengeState (only a live challenge takes state); each operation here adds its own guard.
  */
 
+/** The guarded write every store below goes through: a live challenge, at this moment. */
+function storeState(deps: Deps, challenge: ChallengeRecord, method: string, state: object, guard: StateGuard): Promise<boolean> {
+  return setChallengeState(deps.db, challenge.id, method, { ...state }, epochSeconds(deps.clock.now()), guard);
+}
+
 /** The method names in the challenge's `state` map. */
 export const SMS_STATE = "SMS";
 export const WEBAUTHN_STATE = "WEBAUTHN";
 
 /** Stores a new SMS code; false when one was sent after `cutoffMs` and not used yet (or the challenge is gone). */
 export function storeSmsCode(deps: Deps, challenge: ChallengeRecord, state: SmsChallengeState, cutoffMs: number): Promise<boolean> {
-  return setChallengeState(deps, challenge, SMS_STATE, { ...state }, {
+  return storeState(deps, challenge, SMS_STATE, state, {
     // Invariant: texts for one challenge are at least the resend interval apart, however parallel
     // (unless the earlier code was already used).
     expression: "attribute_not_exists(#state.#method) OR attribute_exists(#state.#method.usedAtMs) OR #state.#method.sentAtMs <= :cutoff",
@@ -29,7 +35,7 @@ export function storeSmsCode(deps: Deps, challenge: ChallengeRecord, state: SmsC
 
 /** Puts back the code a refused resend replaced; false when ours was replaced meanwhile. */
 export function restoreSmsCode(deps: Deps, challenge: ChallengeRecord, previous: SmsChallengeState, oursHash: string): Promise<boolean> {
-  return setChallengeState(deps, challenge, SMS_STATE, { ...previous }, {
+  return storeState(deps, challenge, SMS_STATE, previous, {
     // Invariant: only our own code is replaced by the one before it, never a code sent since.
     expression: "#state.#method.codeHash = :ours",
     values: { ":ours": oursHash },
@@ -70,7 +76,7 @@ export async function voidSmsCode(db: Db, challengeId: string, codeHash: string)
 
 /** Stores a WebAuthn challenge; false when a fresh unanswered one (expiring at or after `reuseBefore`) is there (or the challenge is gone). */
 export function storeWebAuthnChallenge(deps: Deps, challenge: ChallengeRecord, state: WebAuthnChallengeState, reuseBefore: number): Promise<boolean> {
-  return setChallengeState(deps, challenge, WEBAUTHN_STATE, { ...state }, {
+  return storeState(deps, challenge, WEBAUTHN_STATE, state, {
     // Invariant: a fresh unanswered WebAuthn challenge is never replaced, however parallel the starts.
     expression: `attribute_not_exists(#state.#method) OR attribute_exists(#state.#method.usedAt) OR #state.#method.expiresAt < :reuseBefore`,
     values: { ":reuseBefore": reuseBefore },

@@ -9,8 +9,9 @@ import { useEmailToken } from "../db/email-tokens.js";
 import type { Deps, RequestInfo } from "../deps.js";
 import { emailDailyBudget, findLinkToken, isLinkExpired, isWellFormedToken, MAX_TOKEN_INPUT, sendLinkEmail } from "../email-links/links.js";
 import { ExpiredError, ValidationError } from "../errors.js";
-import type { ChallengeRecord, SignInChallengeView } from "../sign-in/challenge.js";
-import { challengeView, createChallenge } from "../sign-in/challenges.js";
+import type { ChallengeRecord } from "../sign-in/challenge.js";
+import { challengeView, type SignInChallengeView } from "../sign-in/challenge-view.js";
+import { createChallenge } from "../sign-in/challenges.js";
 
 /** A reset link works for one hour (API.md). */
 export const RESET_TTL_SECONDS = 3600;

@@ -1,4 +1,4 @@
-import type { FactorKind, StoredFactor } from "../accounts/account.js";
+import type { StoredFactor } from "../accounts/account.js";
 
 /** A pending second step. It lives on the item that becomes the session when it is completed. */
 export interface ChallengeRecord {
@@ -36,11 +36,3 @@ export interface ChallengeRecord {
 
 export const CHALLENGE_TTL_SECONDS = 5 * 60;
 export const CHALLENGE_MAX_ATTEMPTS = 5;
-
-export interface SignInChallengeView {
-  id: string;
-  expiresAt: Date;
-  methods: FactorKind[];
-  backupCodesAvailable: boolean;
-  smsFactors: { factorId: string; maskedPhoneNumber: string }[];
-}

@@ -14,13 +14,12 @@ import type { SignInProof } from "../factors/types.js";
 import { completeChallengePurpose } from "../password-reset/reset.js";
 import { sessionAttributes, createSession } from "../sessions/sessions.js";
 import type { IssuedSession } from "../sessions/session.js";
-import type { SignInChallengeView } from "./challenge.js";
-import { challengeView, createChallenge, loadLiveChallenge } from "./challenges.js";
+import { challengeView, type SignInChallengeView } from "./challenge-view.js";
+import { createChallenge, loadLiveChallenge } from "./challenges.js";
 import { deviceLimit, knownDevice } from "./devices.js";
 import { afterRightProof } from "./lockout.js";
 import { proofMethod, proveSecondFactor } from "./second-factor.js";
 
-export { chosenProof } from "./second-factor.js";
 
 export type SignInOutcome =
   | { kind: "signedIn"; session: IssuedSession; account: Account }

@@ -8,8 +8,8 @@ import { ExpiredError, NotSignedInError } from "../errors.js";
 import type { SignInProof } from "../factors/types.js";
 import { aalNow } from "../sessions/aal.js";
 import type { IssuedSession } from "../sessions/session.js";
-import type { SignInChallengeView } from "./challenge.js";
-import { challengeView, createChallenge, loadLiveChallenge } from "./challenges.js";
+import { challengeView, type SignInChallengeView } from "./challenge-view.js";
+import { createChallenge, loadLiveChallenge } from "./challenges.js";
 import { afterRightProof } from "./lockout.js";
 import { proofMethod, proveSecondFactor } from "./second-factor.js";
 
