@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Resolver } from "node:dns/promises";
+import { freePort } from "./ports.js";
 
 /** TXT records by name; an array of strings is one record split into several character-strings. */
 export type TxtRecords = Record<string, (string | string[])[]>;
@@ -36,17 +36,6 @@ function confText(records: TxtRecords, zones: string[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** A port free for both TCP and UDP right now (dnsmasq listens on both). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitUntilAnswering(port: number, child: ChildProcess, log: () => string): Promise<void> {
   const resolver = new Resolver({ timeout: 100, tries: 1 });

@@ -3,7 +3,6 @@
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,16 +27,7 @@ export async function buildWebApp(): Promise<void> {
 }
 
 /** A loopback port free right now, so the origin (and WEBAUTHN_ORIGINS) is known before the server starts. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "./testing.js";
 
 /** The env that makes the API accept WebAuthn and browser requests from this origin. */
 export function originEnv(port: number): Record<string, string> {

@@ -7,3 +7,4 @@ export { oathtool } from "@access-identity/testing/totp";
 export type { SnsEndpoint } from "@access-identity/testing/sns";
 export { startDnsServer, type TestDnsServer } from "@access-identity/testing/dns";
 export { linkIn, startSesEndpoint, type SesEndpoint } from "@access-identity/testing/ses";
+export { freePort } from "@access-identity/testing/ports";
