@@ -10,6 +10,7 @@ import {
 import type { AccessIdentityClient, RequestOptions } from "./client.js";
 import type {
   CompleteSignInMutation,
+  CompleteStepUpMutation,
   ConfirmWebAuthnEnrolmentMutation,
   StartPasskeySignInMutation,
   StartSignInWebAuthnMutation,
@@ -29,6 +30,8 @@ type SignInResult = CompleteSignInMutation["completeSignIn"];
 export type WebAuthnEnrolmentResult = ConfirmWebAuthnEnrolmentMutation["confirmWebAuthnEnrolment"] | Failure<EnrolmentStart>;
 /** Sign-in with a key answers `completeSignIn`'s union, or the error that stopped its start. */
 export type WebAuthnSignInResult = SignInResult | Failure<SignInStart> | Failure<PasskeyStart>;
+/** Step-up with a key answers `completeStepUp`'s union, or the error that stopped its start. */
+export type WebAuthnStepUpResult = CompleteStepUpMutation["completeStepUp"] | Failure<SignInStart>;
 
 /**
  * Enrols a security key (`CROSS_PLATFORM`) or this device's authenticator (`PLATFORM`; a passkey):
@@ -54,6 +57,17 @@ export async function signInWithSecurityKey(client: AccessIdentityClient, challe
   if (start.__typename !== "WebAuthnOptions") return start;
   const webAuthnResponse = await startAuthentication({ optionsJSON: start.options as PublicKeyCredentialRequestOptionsJSON });
   return client.completeSignIn({ input: { challengeId, webAuthnResponse } }, options);
+}
+
+/**
+ * Steps the current session up in place (`StepUpChallenge.challenge.id` from startStepUp) with a
+ * security key: startSignInWebAuthn -> the browser's authentication prompt -> completeStepUp.
+ */
+export async function stepUpWithSecurityKey(client: AccessIdentityClient, challengeId: string, options?: RequestOptions): Promise<WebAuthnStepUpResult> {
+  const start = await client.startSignInWebAuthn({ input: { challengeId } }, options);
+  if (start.__typename !== "WebAuthnOptions") return start;
+  const webAuthnResponse = await startAuthentication({ optionsJSON: start.options as PublicKeyCredentialRequestOptionsJSON });
+  return client.completeStepUp({ input: { challengeId, webAuthnResponse } }, options);
 }
 
 /**

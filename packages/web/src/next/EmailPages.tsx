@@ -8,7 +8,6 @@ import { useSession } from "../app/session.js";
 import { SecondFactorForm, type Challenge } from "../auth/SecondFactorForm.js";
 import { Alert, Button, Card, Field, Notice } from "../ui/controls.js";
 import { useAction } from "../ui/use-action.js";
-import { nextApi } from "./api-next.js";
 
 export function VerifyEmailPage() {
   const { search } = useLocation();
@@ -23,7 +22,7 @@ export function VerifyEmailPage() {
   useEffect(() => {
     if (started.current || !token) return;
     started.current = true; // the token is single use: one attempt per visit
-    action.run(() => nextApi.verifyEmail({ input: { token } })).then((done) => done?.__typename === "EmailVerified" && setVerified(done.user.email));
+    action.run(() => client.verifyEmail({ input: { token } })).then((done) => done?.__typename === "EmailVerified" && setVerified(done.user.email));
   }, [token, action]);
 
   return (
@@ -42,7 +41,7 @@ export function VerifyEmailPage() {
             <Alert>{token ? action.error : "This link is incomplete. Open the link from the email again."}</Alert>
             {session.me && (
               <div className="stack">
-                <Button variant="secondary" busy={resend.busy} onClick={async () => setResent(Boolean(await resend.run(() => nextApi.sendEmailVerification())))}>
+                <Button variant="secondary" busy={resend.busy} onClick={async () => setResent(Boolean(await resend.run(() => client.sendEmailVerification())))}>
                   Send a new link
                 </Button>
                 {resent && <Notice>We sent a new link to {session.me.email}.</Notice>}
@@ -63,7 +62,7 @@ function ForgotPassword() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (await action.run(() => nextApi.requestPasswordReset({ input: { email } }))) setSent(true);
+    if (await action.run(() => client.requestPasswordReset({ input: { email } }))) setSent(true);
   }
 
   return (
@@ -94,7 +93,7 @@ function ChooseNewPassword({ token }: { token: string }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await action.run(() => nextApi.resetPassword({ input: { token, newPassword: password } }));
+    const result = await action.run(() => client.resetPassword({ input: { token, newPassword: password } }));
     if (result?.__typename === "SecondFactorRequired") setChallenge(result.challenge);
     else if (result) setDone(true);
   }

@@ -1,6 +1,7 @@
 // /settings/sessions: where the account is signed in, revoking any other session, signing out
 // everywhere, and changing the password (step-up guarded when 2FA is on).
 import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { client } from "../api/client.js";
 import { describeThrown } from "../api/errors.js";
 import { navigate } from "../app/router.js";
 import { useSession } from "../app/session.js";
@@ -8,7 +9,8 @@ import { useStepUp } from "../auth/StepUp.js";
 import { formatDate } from "../two-factor/Factors.js";
 import { Alert, Button, Card, Field, Notice } from "../ui/controls.js";
 import { useAction } from "../ui/use-action.js";
-import { nextApi, type SessionInfo } from "./api-next.js";
+
+type SessionInfo = NonNullable<Awaited<ReturnType<typeof client.session>>>;
 
 /** "Chrome on Linux" from a user agent: enough for a person to recognise their device. */
 export function deviceName(userAgent: string | null): string {
@@ -21,7 +23,7 @@ export function deviceName(userAgent: string | null): string {
 function SessionRow({ info, onRevoked }: { info: SessionInfo; onRevoked(): void }) {
   const action = useAction();
   async function revoke() {
-    const done = await action.run(() => nextApi.revokeSession({ input: { sessionId: info.id } }));
+    const done = await action.run(() => client.revokeSession({ input: { sessionId: info.id } }));
     if (done) onRevoked();
   }
   return (
@@ -55,7 +57,7 @@ function ChangePassword() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setChanged(false);
-    const done = await action.run(() => withStepUp(() => nextApi.changePassword({ input: { currentPassword, newPassword } })));
+    const done = await action.run(() => withStepUp(() => client.changePassword({ input: { currentPassword, newPassword } })));
     if (!done) return;
     setChanged(true);
     setCurrent("");
@@ -86,7 +88,7 @@ export function SessionsPage() {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    nextApi.sessions({ first: 100 }).then(
+    client.sessions({ first: 100 }).then(
       (connection) => setSessions(connection.edges.map((edge) => edge.node)),
       (thrown) => setError(describeThrown(thrown)),
     );
@@ -94,7 +96,7 @@ export function SessionsPage() {
   useEffect(load, [load]);
 
   async function signOutEverywhere() {
-    const done = await everywhere.run(() => nextApi.signOutEverywhere({ input: { keepCurrent: false } }));
+    const done = await everywhere.run(() => client.signOutEverywhere({ input: { keepCurrent: false } }));
     if (!done) return;
     await session.signOut();
     navigate("/sign-in");

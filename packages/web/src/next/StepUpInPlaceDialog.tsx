@@ -1,17 +1,12 @@
 // "Confirm it's you" with the API's step-up in place (startStepUp / completeStepUp): the same
 // session becomes AAL2 again, no password asked. auth/StepUp.tsx opens it.
-import type { AccessIdentityClient } from "@access-identity/client";
-import { signInWithSecurityKey } from "@access-identity/client/webauthn";
+import { stepUpWithSecurityKey } from "@access-identity/client/webauthn";
 import { useEffect, useRef, useState } from "react";
 import { client } from "../api/client.js";
 import { useSession } from "../app/session.js";
 import { SecondFactorForm, type Challenge } from "../auth/SecondFactorForm.js";
 import { Alert, Button, Dialog } from "../ui/controls.js";
 import { useAction } from "../ui/use-action.js";
-import { nextApi } from "./api-next.js";
-
-/** The client's security-key ceremony, answering completeStepUp instead of completeSignIn. */
-const stepUpClient = { ...client, completeSignIn: (variables: Parameters<AccessIdentityClient["completeSignIn"]>[0]) => nextApi.completeStepUp(variables) } as unknown as AccessIdentityClient;
 
 export function StepUpInPlaceDialog({ onDone }: { onDone(confirmed: boolean): void }) {
   const session = useSession();
@@ -22,7 +17,7 @@ export function StepUpInPlaceDialog({ onDone }: { onDone(confirmed: boolean): vo
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    start.run(() => nextApi.startStepUp()).then((result) => result?.__typename === "StepUpChallenge" && setChallenge(result.challenge));
+    start.run(() => client.startStepUp()).then((result) => result?.__typename === "StepUpChallenge" && setChallenge(result.challenge));
   }, [start]);
 
   return (
@@ -32,8 +27,8 @@ export function StepUpInPlaceDialog({ onDone }: { onDone(confirmed: boolean): vo
         <SecondFactorForm
           headingLevel={3}
           challenge={challenge}
-          complete={(proof) => nextApi.completeStepUp({ input: { challengeId: challenge.id, ...proof } })}
-          useSecurityKey={() => signInWithSecurityKey(stepUpClient, challenge.id) as unknown as ReturnType<typeof nextApi.completeStepUp>}
+          complete={(proof) => client.completeStepUp({ input: { challengeId: challenge.id, ...proof } })}
+          useSecurityKey={() => stepUpWithSecurityKey(client, challenge.id)}
           onSuccess={async () => {
             await session.refresh();
             onDone(true);

@@ -1,5 +1,5 @@
-// Screens that need the API's coming operations (../shared/API.md: sessions, email verification,
-// password reset), reached through ./api-next.ts. Routed here, apart, so they switch on together.
+// The account-security screens (../shared/API.md: sessions, email verification, password reset),
+// routed here together.
 import type { ReactNode } from "react";
 import type { Me } from "../app/session.js";
 import { SignInPage } from "../auth/SignInPage.js";
