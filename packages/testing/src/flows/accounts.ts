@@ -41,11 +41,12 @@ export async function verifyEmailFromInbox(api: GqlApi, address: string): Promis
 export async function enableTotpTwoFactor(api: GqlApi, user: { token: string; ip?: string }) {
   const send = sendAs(api, user);
   const { factorId, secret } = await startTotp(send, "Phone");
-  await confirmTotp(send, factorId, oathtool(secret, api.clock.now()));
+  const confirmingCode = oathtool(secret, api.clock.now());
+  await confirmTotp(send, factorId, confirmingCode);
   const backupCodes = await finishGettingStarted(send);
   // The confirming code's time step is spent; later sign-ins start from the next step.
   api.clock.advance(30);
-  return { factorId, secret, backupCodes };
+  return { factorId, secret, backupCodes, confirmingCode };
 }
 
 /** Password step; returns the challenge id (the account must have 2FA on). */
