@@ -5,6 +5,7 @@ import { userRef } from "../accounts/account.js";
 import { getAccount } from "../accounts/accounts.js";
 import { recordAudit, userStream } from "../audit/audit.js";
 import { isBackupCodeSpent, spendBackupCode, storeBackupCodes } from "../db/account-credentials.js";
+import type { BudgetWindow } from "../db/second-factor-budget.js";
 import type { Deps } from "../deps.js";
 import { ConflictError, NotSignedInError } from "../errors.js";
 import { revokeOthers } from "../sessions/revocation.js";
@@ -62,11 +63,12 @@ export async function consumeBackupCode(
   deps: Deps,
   account: Pick<Account, "userId" | "email">,
   raw: string,
+  window: BudgetWindow,
 ): Promise<"consumed" | ProofRefusal> {
   const normalised = normaliseBackupCode(raw);
   if (!normalised) return "wrong";
   const hash = hashFor(deps, account, normalised);
-  const spent = await spendBackupCode(deps.db, account.email, hash);
+  const spent = await spendBackupCode(deps.db, account.email, hash, window);
   // Only on the refusal path: one read to tell a spent code from a wrong one.
   if (!spent) return (await isBackupCodeSpent(deps.db, account, hash)) ? "spent" : "wrong";
   await recordAudit(deps, { action: "BACKUP_CODE_USED", actor: userRef(account), subject: userRef(account), detail: `${spent.remaining} remaining` }, [
@@ -87,9 +89,9 @@ export const backupCodeMethod: SecondStepMethod = {
   proofField: "backupCode",
   proofInput: { type: "String", description: "One of the backup codes, with or without its dash, in any letter case. Each works once." },
   spentMessage: "That backup code was already used. Each code works once: use another.",
-  async verify(deps, { account, proof }) {
+  async verify(deps, { account, proof, window }) {
     if (typeof proof !== "string") return "wrong";
-    const outcome = await consumeBackupCode(deps, account, proof);
+    const outcome = await consumeBackupCode(deps, account, proof, window);
     return outcome === "consumed" ? {} : outcome;
   },
 };

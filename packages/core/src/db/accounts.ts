@@ -106,7 +106,7 @@ export async function readAccounts(db: Db, emails: string[]): Promise<Map<string
 
 /**
  * An account and its domain's item in one round trip, with one more item when the caller needs it
- * (the password step reads its second-factor rate window along). No `domain` (a public mail
+ * (the password step reads the address's sign-in failure window along). No `domain` (a public mail
  * domain, whose item no policy can be on: domains/policy.ts) reads the account alone, so gmail.com
  * is never one partition read by every request. The domain item is parsed by its own module.
  */

@@ -5,7 +5,8 @@ import { keys } from "./keys.js";
 /**
  * The account's consecutive failed second-factor proofs (NIST SP 800-63B 5.2.2): one number
  * attribute, `secondFactorFailures`, on the account item. A wrong proof adds one with `ADD` (exact
- * however many arrive at once); any success removes it. The lock is a condition, not a stored flag:
+ * however many arrive at once), in the write that takes a unit of the second-factor budget for it
+ * (`countRefusedProof`, second-factor-budget.ts); any success removes it. The lock is a condition, not a stored flag:
  * TOTP and SMS successes are written only while the count is under the limit, with the reset folded
  * into the write they make anyway (`consumeTotpStep`, `markFactorUsed`), so a right code of a locked
  * factor is refused by the very write that would have spent it.
@@ -22,24 +23,6 @@ export const RESET_FAILURES = `REMOVE ${FAILURES}`;
 export function failuresOf(item: object | undefined): number {
   const value = (item as Record<string, unknown> | undefined)?.[FAILURES];
   return typeof value === "number" ? value : 0;
-}
-
-/** Counts one wrong proof; the count after it, or undefined when the account is no longer this user's. */
-export async function countFailure(db: Db, account: { email: string; userId: string }): Promise<number | undefined> {
-  const attributes = await updateIf(
-    db,
-    new UpdateCommand({
-      TableName: db.table,
-      Key: keys.account(account.email),
-      UpdateExpression: `ADD ${FAILURES} :one`,
-      // Invariant: failures are counted on the account that was guessed at, never on one re-created under the same email.
-      ConditionExpression: "userId = :userId",
-      ExpressionAttributeValues: { ":one": 1, ":userId": account.userId },
-      // ADD answers each request its own count, so exactly one request sees the count reach the limit.
-      ReturnValues: "UPDATED_NEW",
-    }),
-  );
-  return attributes && failuresOf(attributes);
 }
 
 /** Starts the count again after a backup code or a security key; the count it cleared (0 when none). */

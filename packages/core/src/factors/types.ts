@@ -2,6 +2,7 @@ import type { Account, FactorKind, StoredFactor } from "../accounts/account.js";
 import type { Deps, RequestInfo } from "../deps.js";
 import type { ChallengeRecord } from "../sign-in/challenge.js";
 import type { InvalidCodeError } from "../errors.js";
+import type { BudgetWindow } from "../db/second-factor-budget.js";
 
 /**
  * The account as a second-step method sees it: a snapshot taken when the challenge was created.
@@ -40,7 +41,11 @@ export type ProofRefusal = "wrong" | "spent" | "locked";
  * One way through the second step of a sign-in (after Ory Kratos' strategies): which proof field
  * of `completeSignIn` it reads, and how it checks that proof against a challenge. `verify`
  * consumes anything single-use (a TOTP step, an SMS code, a backup code, a WebAuthn challenge)
- * with a conditional write before it answers, and answers a ProofRefusal for a proof that does not pass.
+ * with a conditional write before it answers, and answers a ProofRefusal for a proof that does not
+ * pass. That write is on the account item and also carries the second-factor budget's condition
+ * for `window` (db/second-factor-budget.ts): a right proof passes only while the budget has room.
+ * A proof refused for a full budget may be answered "wrong" or "spent": the caller's count of it
+ * then finds the window full and refuses the request as rate-limited.
  */
 export interface SecondStepMethod {
   name: FactorKind | "BACKUP_CODE";
@@ -60,7 +65,7 @@ export interface SecondStepMethod {
   wrongProof?(attemptsRemaining: number): InvalidCodeError;
   verify(
     deps: Deps,
-    args: { account: SignInAccount; challenge: ChallengeRecord; proof: unknown; request: RequestInfo },
+    args: { account: SignInAccount; challenge: ChallengeRecord; proof: unknown; request: RequestInfo; window: BudgetWindow },
   ): Promise<VerifiedProof | ProofRefusal>;
 }
 

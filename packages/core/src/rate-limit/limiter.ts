@@ -25,7 +25,8 @@ export class RateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  private window(limit: Limit) {
+  /** The fixed window of `limit` that is open now, and the seconds until the next one. */
+  window(limit: Limit): { start: number; retryAfter: number } {
     const now = epochSeconds(this.clock.now());
     const start = now - (now % limit.windowSeconds);
     return { start, retryAfter: Math.max(1, start + limit.windowSeconds - now) };

@@ -17,8 +17,10 @@ const defaults = {
   signInAttemptsPerAccount: { max: 20, windowSeconds: 15 * 60 },
   signInFailuresPerIp: { max: 50, windowSeconds: 15 * 60 },
   signUpsPerIp: { max: 50, windowSeconds: 60 * 60 },
-  // Every second-factor proof, right or wrong, uses a unit before it is checked: an exact cap on
-  // guesses however many challenges and requests an attacker who knows the password opens at once.
+  // Every second-factor proof that does not pass uses a unit before it is answered, and a right one
+  // passes only while the window has room (checked in the write that spends it; kept on the account
+  // item: db/second-factor-budget.ts): an exact cap on guesses however many challenges and requests
+  // an attacker who knows the password opens at once.
   secondFactorAttemptsPerAccount: { max: 10, windowSeconds: 15 * 60 },
   enrolmentStartsPerAccount: { max: 20, windowSeconds: 60 * 60 },
   // Per number, sign-in texts (to numbers that are confirmed factors) and enrolment texts have

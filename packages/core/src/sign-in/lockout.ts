@@ -1,6 +1,6 @@
 import { userRef, type Account } from "../accounts/account.js";
 import { recordAudit, userStream } from "../audit/audit.js";
-import { clearFailures, countFailure, failuresOf } from "../db/second-factor-failures.js";
+import { clearFailures, failuresOf } from "../db/second-factor-failures.js";
 import type { Deps } from "../deps.js";
 import { FactorLockedError } from "../errors.js";
 import type { SecondStepMethod, SignInAccount } from "../factors/types.js";
@@ -14,22 +14,21 @@ import type { SecondStepMethod, SignInAccount } from "../factors/types.js";
  * owner's reset (writeTwoFactorCleared removes the count). The count lives on the account item
  * (db/second-factor-failures.ts).
  *
- * Store requests: a wrong proof adds one UpdateItem (in parallel with the challenge's own attempt
- * count, so no extra round trip); a TOTP or SMS success none (the reset rides on the write that
- * spends the code); a backup-code or security-key success one (in parallel with the session write).
+ * Store requests: a wrong proof none of its own (the count rides on the write that takes a unit of
+ * the second-factor budget for it: db/second-factor-budget.ts); a TOTP or SMS success none (the reset
+ * rides on the write that spends the code); a backup-code or security-key success one (in parallel
+ * with the session write).
  */
 
 type Who = Pick<Account, "userId" | "email">;
 
 /**
- * Counts a wrong proof. Returns the refusal to answer instead of InvalidCodeError when the method is
- * locked now (this failure may be the one that locked it: then the lock is audited, exactly once,
- * since ADD answers each parallel request its own count).
+ * After a wrong proof was counted (`count`: the consecutive failures with it). Returns the refusal to
+ * answer instead of InvalidCodeError when the method is locked now (this failure may be the one that
+ * locked it: then the lock is audited, exactly once, since each parallel write is answered its own count).
  */
-export async function countWrongProof(deps: Deps, account: SignInAccount, method: SecondStepMethod): Promise<FactorLockedError | undefined> {
+export async function afterWrongProof(deps: Deps, account: SignInAccount, method: SecondStepMethod, count: number): Promise<FactorLockedError | undefined> {
   const lockAfter = deps.limits.secondFactorLockAfter;
-  const count = await countFailure(deps.db, account);
-  if (count === undefined) return undefined;
   if (count === lockAfter) {
     const who = { actor: userRef(account), subject: userRef(account) };
     await recordAudit(

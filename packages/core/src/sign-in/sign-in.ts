@@ -4,6 +4,7 @@ import { domainOf, normaliseEmail } from "../accounts/email.js";
 import { epochSeconds } from "../clock.js";
 import { dummyPasswordHash, verifyPassword } from "../crypto/passwords.js";
 import { readAccountWithDomain } from "../db/accounts.js";
+import { windowUsed } from "../db/second-factor-budget.js";
 import { turnChallengeIntoSession } from "../db/challenges.js";
 import type { Deps, RequestInfo } from "../deps.js";
 import type { Reservation } from "../rate-limit/limiter.js";
@@ -18,7 +19,7 @@ import { challengeView, type SignInChallengeView } from "./challenge-view.js";
 import { createChallenge, loadLiveChallenge } from "./challenges.js";
 import { deviceLimit, knownDevice } from "./devices.js";
 import { afterRightProof } from "./lockout.js";
-import { proofMethod, proveSecondFactor } from "./second-factor.js";
+import { budgetWindow, proofMethod, proveSecondFactor } from "./second-factor.js";
 
 
 export type SignInOutcome =
@@ -26,12 +27,11 @@ export type SignInOutcome =
   | { kind: "secondFactorRequired"; challenge: SignInChallengeView };
 
 /**
- * The password step. One BatchGet reads the account, the domain's policy (none on a public mail
- * domain: domains/policy.ts) and the second-factor budget; two conditional writes, one after the
- * other (limiter.hitAll), reserve a unit of the address's budget, then of the account's; then a
- * second-step challenge or a session is written while the units not spent are given back, in
- * parallel. A right password: 5 requests (challenge) or 6 (session), in 4 round trips; a wrong
- * one: 3.
+ * The password step, in 3 round trips. One BatchGet reads the account (with its second-factor
+ * budget), the domain's policy (none on a public mail domain: domains/policy.ts) and the address's
+ * failure window; two conditional writes, in parallel, reserve a unit of the address's budget and
+ * of the account's; then a second-step challenge or a session is written while the units not spent
+ * are given back, in parallel. A right password: 5 requests (challenge) or 6 (session); a wrong one: 3.
  */
 export async function signIn(
   deps: Deps,
@@ -47,19 +47,25 @@ export async function signIn(
   const { limits, limiter } = deps;
   const policyDomain = await policyDomainName(domainOf(email));
   const accountReadAt = deps.clock.now();
-  const read = await readAccountWithDomain(deps.db, email, policyDomain, limiter.key(limits.secondFactorAttemptsPerAccount, email));
+  const read = await readAccountWithDomain(deps.db, email, policyDomain, limiter.key(limits.signInFailuresPerIp, request.ipKey));
   // A never-verified account past its expiry is as absent as an unknown email.
-  const { domainItem, extraItem: secondFactorAttempts } = read;
+  const { domainItem, extraItem: ipWindow } = read;
   const account = liveAccount(read.account, accountReadAt);
-  // Every attempt takes a unit of the address's budget, then of the account's, before the password
-  // is checked, so however many guesses arrive at once no more than the budgets are ever tried. The
-  // address goes first: one already refused never touches (nor locks) the account it aims at. The
-  // account's is counted per email whether or not it exists: a lockout reveals nothing either.
-  const ipUnit = await limiter.hit(limits.signInFailuresPerIp, request.ipKey);
-  const accountUnit = await accountOrDeviceUnit(deps, email, account, input.deviceToken).catch(async (error: unknown) => {
-    await limiter.release(ipUnit);
-    throw error;
-  });
+  // An address already refused never touches (nor locks) the account it aims at.
+  const refusedIp = limiter.refusal(limits.signInFailuresPerIp, ipWindow);
+  if (refusedIp) throw refusedIp;
+  // Every attempt takes a unit of the address's budget and of the account's before the password is
+  // checked, so however many guesses arrive at once no more than the budgets are ever tried; a
+  // request refused by one gives back the unit it took of the other. The account's is counted per
+  // email whether or not it exists: a lockout reveals nothing either.
+  const [ipUnit, accountUnit] = await Promise.allSettled([
+    limiter.hit(limits.signInFailuresPerIp, request.ipKey),
+    accountOrDeviceUnit(deps, email, account, input.deviceToken),
+  ]);
+  if (ipUnit.status === "rejected" || accountUnit.status === "rejected") {
+    await limiter.releaseAll([ipUnit, accountUnit].flatMap((unit) => (unit.status === "fulfilled" ? [unit.value] : [])));
+    throw ipUnit.status === "rejected" ? ipUnit.reason : (accountUnit as PromiseRejectedResult).reason;
+  }
 
   // Unknown email and wrong password take the same path and the same time.
   const passwordOk = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), input.password);
@@ -69,17 +75,18 @@ export async function signIn(
   if (account.twoFactorEnabled) {
     // The right password gives the address its unit back; the account's stays spent: each
     // challenge uses one, which with the second-factor budget bounds guessing.
-    const locked = limiter.refusal(limits.secondFactorAttemptsPerAccount, secondFactorAttempts);
-    if (locked) {
-      await limiter.release(ipUnit);
-      throw locked;
+    // No challenge while the second-factor budget is used up (db/second-factor-budget.ts).
+    const window = budgetWindow(deps);
+    if (windowUsed(account, window) >= window.max) {
+      await limiter.release(ipUnit.value);
+      throw new RateLimitedError(window.retryAfter);
     }
-    const [challenge] = await Promise.all([createChallenge(deps, account, accountReadAt), limiter.release(ipUnit)]);
+    const [challenge] = await Promise.all([createChallenge(deps, account, accountReadAt), limiter.release(ipUnit.value)]);
     return { kind: "secondFactorRequired", challenge: challengeView(challenge, account) };
   }
   const [session] = await Promise.all([
     createSession(deps, account, "AAL1", enforcement.mustEnrolNow, accountReadAt.toISOString(), request),
-    limiter.releaseAll([ipUnit, accountUnit]),
+    limiter.releaseAll([ipUnit.value, accountUnit.value]),
   ]);
   deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL1" }, "signed in");
   return { kind: "signedIn", session, account };
@@ -111,12 +118,11 @@ export async function sessionForNewAccount(deps: Deps, account: Account, request
 }
 
 /**
- * The second step. A unit of the account's second-factor budget is reserved; the proof's method
- * consumes its single-use material (a conditional write on the live account or challenge); then
- * one conditional write turns the challenge into the session, so a challenge yields at most one
- * session, while the unit is given back. With TOTP that is 5 requests in 4 round trips: read the
- * challenge, reserve the unit, spend the time step, then turn the challenge into the session and
- * give the unit back (in parallel). The account is read only if the caller asks for the user.
+ * The second step. The proof's method consumes its single-use material with a conditional write on
+ * the live account that also checks the account's second-factor budget (second-factor.ts); then one
+ * conditional write turns the challenge into the session, so a challenge yields at most one session.
+ * With TOTP that is 3 requests, one after the other: read the challenge, spend the time step, turn
+ * the challenge into the session. The account is read only if the caller asks for the user.
  */
 export async function completeSignIn(
   deps: Deps,
@@ -129,8 +135,7 @@ export async function completeSignIn(
   // A step-up challenge raises the session it belongs to (completeStepUp); it never mints a new one.
   if (challenge.stepUpOf) throw new ExpiredError();
   const judgedOn = challenge.accountReadAt ?? challenge.createdAt;
-  const { unit, method } = await proveSecondFactor(deps, challenge, proofs, request);
-  const { limiter } = deps;
+  const { method } = await proveSecondFactor(deps, challenge, proofs, request);
   const account = { userId: challenge.userId, email: challenge.email };
 
   // An account with 2FA on is never held for enrolment: its sessions start unrestricted.
@@ -138,16 +143,14 @@ export async function completeSignIn(
   // A password-reset challenge sets its new password here (revoking every other session).
   const startedAt = await completeChallengePurpose(deps, challenge, judgedOn);
   const { attributes, issue } = sessionAttributes(deps, account, "AAL2", false, startedAt, request);
-  // The good proof's unit goes back while the challenge becomes the session (no extra round trip).
-  const [conversion, release, cleared] = await Promise.allSettled([
+  // A backup code or a security key lifts a consecutive-failure lock meanwhile (no extra round trip).
+  const [conversion, cleared] = await Promise.allSettled([
     turnChallengeIntoSession(deps.db, challenge, attributes, epochSeconds(deps.clock.now())),
-    limiter.release(unit),
     afterRightProof(deps, account, method),
   ]);
   if (conversion.status === "rejected") throw conversion.reason;
   // Lost: the challenge expired, ran out of attempts, or already became a session (a parallel copy).
   if (!conversion.value) throw new ExpiredError();
-  if (release.status === "rejected") throw release.reason;
   if (cleared.status === "rejected") throw cleared.reason;
   deps.log.info({ event: "signIn", userId: account.userId, aal: "AAL2", method: method.name }, "signed in");
   return { session: issue(challenge.id), loadAccount: () => getAccount(deps, challenge.email).then(existing) };

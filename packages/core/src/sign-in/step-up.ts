@@ -44,18 +44,16 @@ export async function completeStepUp(
   if (challenge.stepUpOf !== caller.session.id || challenge.userId !== caller.account.userId) throw new ExpiredError();
   // The account changed since the challenge was made (a factor removed, 2FA reset): its factor snapshot is stale.
   if ((caller.account.sessionsValidFrom ?? "") > (challenge.accountReadAt ?? challenge.createdAt)) throw new ExpiredError();
-  const { unit, method } = await proveSecondFactor(deps, challenge, proofs, request);
+  const { method } = await proveSecondFactor(deps, challenge, proofs, request);
   const now = deps.clock.now();
-  const [consumed, release, cleared] = await Promise.allSettled([
+  const [consumed, cleared] = await Promise.allSettled([
     consumeStepUpChallenge(deps.db, challenge.id, caller.session.id, epochSeconds(now)),
-    deps.limiter.release(unit),
     // A backup code or a security key lifts a consecutive-failure lock (lockout.ts), as at sign-in.
     afterRightProof(deps, caller.account, method),
   ]);
   if (consumed.status === "rejected") throw consumed.reason;
   // Lost: a parallel copy used the challenge first, or it expired or ran out of attempts meanwhile.
   if (!consumed.value) throw new ExpiredError();
-  if (release.status === "rejected") throw release.reason;
   if (cleared.status === "rejected") throw cleared.reason;
   const aal2At = now.toISOString();
   if (!(await writeSessionSteppedUp(deps.db, caller.session.id, aal2At, epochSeconds(now)))) throw new NotSignedInError();

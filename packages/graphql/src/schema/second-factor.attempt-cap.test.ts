@@ -80,6 +80,21 @@ test("failures across challenges lock the account's second step, with retryAfter
   expect((await complete(challengeId, oathtool(secret, api.clock.now()))).data.completeSignIn.__typename).toBe("SignedIn");
 });
 
+test("a new window starts the budget afresh, and parallel guesses at its start are still capped exactly", async () => {
+  const user = await signUpUser(api);
+  const { secret } = await enableTotpTwoFactor(api, user);
+  const first = await Promise.all(Array.from({ length: 2 }, () => startSignIn(api, user.email)));
+  const used = await Promise.all(first.flatMap((id) => Array.from({ length: 5 }, () => complete(id, wrongCode(secret)))));
+  expect(used.filter((r) => r.data.completeSignIn.__typename === "InvalidCodeError")).toHaveLength(8);
+  api.clock.advance(900);
+  // The account item still holds the old window: every guess below finds it over and races to start the new one.
+  const challenges = await Promise.all(Array.from({ length: 3 }, () => startSignIn(api, user.email)));
+  const results = await Promise.all(challenges.flatMap((id) => Array.from({ length: 5 }, () => complete(id, wrongCode(secret)))));
+  const kinds = results.map((r) => r.data.completeSignIn.__typename);
+  expect(kinds.filter((k) => k === "InvalidCodeError")).toHaveLength(8);
+  expect(kinds.filter((k) => k === "RateLimitedError")).toHaveLength(7);
+});
+
 test("right second factors give their unit back: signing in often never locks the owner out", async () => {
   const user = await signUpUser(api);
   const { secret } = await enableTotpTwoFactor(api, user);

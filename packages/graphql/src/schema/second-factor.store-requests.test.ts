@@ -1,11 +1,11 @@
 // Cost: what the second step asks of the store, per path, counted by the SDK middleware core
-// installs for `onDbRequest` (as scripts/bench/db-requests.ts counts). The consecutive-failure lock
-// (lockout.ts) rides on writes the step already makes where it can: a right TOTP code resets the
-// count in the very write that spends its time step.
+// installs for `onDbRequest` (as scripts/bench/db-requests.ts counts). The second-factor budget and
+// the consecutive-failure lock ride on writes the step already makes: a right TOTP code is checked
+// against both, and resets the count, in the very write that spends its time step.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApi, type TestApi } from "@access-identity/testing/api";
-import { enableTotpTwoFactor, signUpUser, startSignIn } from "@access-identity/testing/flows";
-import { COMPLETE_SIGN_IN } from "@access-identity/testing/operations";
+import { enableTotpTwoFactor, PASSWORD, signUpUser, startSignIn } from "@access-identity/testing/flows";
+import { COMPLETE_SIGN_IN, SIGN_IN } from "@access-identity/testing/operations";
 import { oathtool } from "@access-identity/testing/totp";
 
 let api: TestApi;
@@ -37,11 +37,23 @@ test("store requests of the second step, per path", async () => {
   const backupAt = await startSignIn(api, user.email);
   const backup = await count(() => api.gql(COMPLETE_NO_USER, { input: { challengeId: backupAt, backupCode: backupCodes[0] } }));
 
-  // Before the lock: 5, 5 and 6 requests. A right TOTP code: read the challenge, reserve the unit, spend the step (which also resets the
-  // count), turn the challenge into the session and give the unit back: 5, none added by the lock.
-  expect(totpRight).toEqual({ total: 5, GetItem: 1, UpdateItem: 4 });
-  // A wrong one: + one UpdateItem (ADD to the count), in parallel with the challenge's attempt count.
-  expect(totpWrong).toEqual({ total: 6, GetItem: 2, UpdateItem: 3, BatchWriteItem: 1 });
-  // A backup code: + one UpdateItem (clear the count), in parallel with the session write.
-  expect(backup).toEqual({ total: 7, GetItem: 1, UpdateItem: 5, BatchWriteItem: 1 });
+  // A right TOTP code: read the challenge, spend the step (a write that also checks the account's
+  // second-factor budget and resets the consecutive-failure count), turn the challenge into the session.
+  expect(totpRight).toEqual({ total: 3, GetItem: 1, UpdateItem: 2 });
+  // A wrong one: read the live account (is the challenge stale?), take a unit of the budget (which also
+  // counts the consecutive failure), then count it on the challenge while the failure is audited.
+  expect(totpWrong).toEqual({ total: 5, GetItem: 2, UpdateItem: 2, BatchWriteItem: 1 });
+  // A backup code: spend it (budget checked in the same write), audit its use, then turn the challenge
+  // into the session while the consecutive-failure count is cleared.
+  expect(backup).toEqual({ total: 5, GetItem: 1, UpdateItem: 3, BatchWriteItem: 1 });
+});
+
+test("store requests of the password step with 2FA on", async () => {
+  const user = await signUpUser(api);
+  await enableTotpTwoFactor(api, user);
+  const passwordStep = await count(() => api.gql(SIGN_IN, { input: { email: user.email, password: PASSWORD } }));
+  // One BatchGet (the account with its second-factor budget, the address's failure window), the
+  // address's and the account's units taken in parallel, then the challenge written while the
+  // address's unit is given back: 5 requests in 3 round trips.
+  expect(passwordStep).toEqual({ total: 5, BatchGetItem: 1, UpdateItem: 3, PutItem: 1 });
 });

@@ -18,7 +18,7 @@ export const smsMethod: SecondStepMethod & { name: "SMS" } = {
   proofInput: { type: "String", description: "The 6-digit code texted by `sendSignInSmsCode`." },
   lockable: true,
   spentMessage: "That code was already used. Ask for a new one.",
-  async verify(deps, { account, challenge, proof }) {
+  async verify(deps, { account, challenge, proof, window }) {
     if (typeof proof !== "string") return "wrong";
     const state = smsStateOf(challenge);
     if (!state) return "wrong";
@@ -29,14 +29,16 @@ export const smsMethod: SecondStepMethod & { name: "SMS" } = {
     if (state.usedAtMs !== undefined) return "spent";
     const factor = account.factors?.[state.factorId];
     if (!factor || factor.kind !== "SMS") return "wrong";
-    // Lost to a parallel request with the same code (or a resend replaced it meanwhile).
-    if (!(await spendSmsCode(deps.db, challenge.id, state.codeHash, deps.clock.now().getTime()))) return "spent";
     // The factor must still be on the live account (not removed, disabled or reset since the code
-    // was sent), and not locked by consecutive failures (told apart by one read, on this path only).
+    // was sent), not locked by consecutive failures (told apart by one read, on this path only), and
+    // within the second-factor budget. Checked before the code is spent, so a code refused for a
+    // full budget still works once the window has room.
     const lockAfter = deps.limits.secondFactorLockAfter;
-    if (!(await markFactorUsed(deps.db, account.email, factor.id, deps.clock.now().toISOString(), lockAfter))) {
+    if (!(await markFactorUsed(deps.db, account.email, { factorId: factor.id, nowIso: deps.clock.now().toISOString(), lockAfter, window }))) {
       return (await readFailures(deps.db, account.email)) >= lockAfter ? "locked" : "wrong";
     }
+    // Lost to a parallel request with the same code (or a resend replaced it meanwhile).
+    if (!(await spendSmsCode(deps.db, challenge.id, state.codeHash, deps.clock.now().getTime()))) return "spent";
     return { factor };
   },
 };

@@ -1,6 +1,7 @@
 import type { AuthenticationResponseJSON, VerifiedAuthenticationResponse } from "@simplewebauthn/server";
 import { userRef, type Account } from "../../accounts/account.js";
 import { recordAudit, userStream } from "../../audit/audit.js";
+import type { BudgetWindow } from "../../db/second-factor-budget.js";
 import type { Deps } from "../../deps.js";
 import { recordCredentialUse, type WebAuthnFactor } from "./credentials.js";
 import { webAuthnHelpers, webAuthnServer } from "./library.js";
@@ -32,6 +33,8 @@ export async function verifyAssertion(
     response: AuthenticationResponseJSON;
     expectedChallenge: string;
     requireUserVerification: boolean;
+    /** A second step's budget window: the use is recorded only while it has room (db/second-factor-budget.ts). */
+    window?: BudgetWindow;
   },
 ): Promise<{ userVerified: boolean } | undefined> {
   const { account, factor, response } = args;
@@ -58,7 +61,8 @@ export async function verifyAssertion(
     return undefined;
   }
 
-  const recorded = await recordCredentialUse(deps, account, factor, { newCounter: info.newCounter, backedUp: info.credentialBackedUp });
+  const use = { newCounter: info.newCounter, backedUp: info.credentialBackedUp, ...(args.window ? { window: args.window } : {}) };
+  const recorded = await recordCredentialUse(deps, account, factor, use);
   return recorded ? { userVerified: info.userVerified } : undefined;
 }
 

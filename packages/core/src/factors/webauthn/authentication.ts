@@ -5,6 +5,7 @@ import { getAccount } from "../../accounts/accounts.js";
 import type { SignInAccount } from "../types.js";
 import { epochSeconds } from "../../clock.js";
 import { answerWebAuthnChallenge, storeWebAuthnChallenge, webAuthnStateOf } from "../../db/challenge-proofs.js";
+import type { BudgetWindow } from "../../db/second-factor-budget.js";
 import type { Deps } from "../../deps.js";
 import { ExpiredError, ValidationError } from "../../errors.js";
 import type { ChallengeRecord } from "../../sign-in/challenge.js";
@@ -82,7 +83,7 @@ async function authenticationOptions(
  */
 export async function verifySignInAssertion(
   deps: Deps,
-  args: { account: SignInAccount; challenge: ChallengeRecord; proof: unknown },
+  args: { account: SignInAccount; challenge: ChallengeRecord; proof: unknown; window: BudgetWindow },
 ): Promise<VerifiedProof | ProofRefusal> {
   const { account, challenge } = args;
   const response = parseAuthenticationResponse(args.proof);
@@ -105,6 +106,7 @@ export async function verifySignInAssertion(
     response,
     expectedChallenge: state.challenge,
     requireUserVerification: false,
+    window: args.window,
   });
   return verified ? { factor } : "wrong";
 }

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { factorsOfKind, type Account, type FactorOfKind } from "../../accounts/account.js";
 import { getAccount } from "../../accounts/accounts.js";
 import { updateWebAuthnCounter } from "../../db/account-credentials.js";
+import type { BudgetWindow } from "../../db/second-factor-budget.js";
 import { claimCredentialId, getCredentialOwner, releaseCredentialId, takeOverOrphanedCredentialId } from "../../db/webauthn-credentials.js";
 import type { Deps } from "../../deps.js";
 import { ValidationError } from "../../errors.js";
@@ -121,7 +122,7 @@ export async function recordCredentialUse(
   deps: Deps,
   account: Pick<Account, "email" | "userId">,
   factor: WebAuthnFactor,
-  use: { newCounter: number; backedUp: boolean },
+  use: { newCounter: number; backedUp: boolean; window?: BudgetWindow },
 ): Promise<boolean> {
   return updateWebAuthnCounter(deps.db, account, factor.id, { ...use, nowIso: deps.clock.now().toISOString() });
 }

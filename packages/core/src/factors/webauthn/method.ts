@@ -9,5 +9,5 @@ export const webAuthnMethod: SecondStepMethod & { name: "WEBAUTHN" } = {
   proofInput: { type: "JSON", description: "AuthenticationResponseJSON from @simplewebauthn/browser." },
   spentMessage: "That security key prompt was already answered. Try again.",
   wrongProof: (attemptsRemaining) => InvalidCodeError.securityKey(attemptsRemaining),
-  verify: (deps, { account, challenge, proof }) => verifySignInAssertion(deps, { account, challenge, proof }),
+  verify: (deps, { account, challenge, proof, window }) => verifySignInAssertion(deps, { account, challenge, proof, window }),
 };
