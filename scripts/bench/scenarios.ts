@@ -96,9 +96,9 @@ function timedFlow(run: (ticket: Ticket, steps: Record<string, number>) => Promi
  * over IPC) so the users have fresh ones. `prepare` runs untimed before a round (the TOTP-only
  * scenario signs in there); only the rounds' own wall time counts towards flows/s.
  */
-async function runScenario(
+export async function runScenario(
   name: string,
-  options: ScenarioOptions,
+  options: Omit<ScenarioOptions, "gql">,
   prepare: ((tickets: Ticket[], deadline: number) => Promise<Map<Ticket, string>>) | undefined,
   flow: (ticket: Ticket, steps: Record<string, number>, prepared: Map<Ticket, string> | undefined) => Promise<void>,
 ): Promise<ScenarioResult> {
