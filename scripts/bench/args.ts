@@ -9,6 +9,8 @@ export interface BenchArgs {
   /** When set, the server writes a V8 CPU profile of each measured round of "TOTP step alone, c=1" here. */
   cpuProf?: string;
   json?: string;
+  /** The peer measured in the same run for the side-by-side table (issue 16), or none. */
+  peer: "better-auth" | "none";
 }
 
 function positive(name: string, value: string | undefined, fallback: number, max: number, min = 1): number {
@@ -28,14 +30,17 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       json: { type: "string" },
       "store-latency-ms": { type: "string" },
       "cpu-prof": { type: "string" },
+      peer: { type: "string" },
       help: { type: "boolean" },
     },
   });
   if (values.help) {
-    console.log("npm run bench -- [--users 50] [--flows 200] [--seconds 30] [--store-latency-ms 3] [--cpu-prof DIR] [--json FILE]");
+    console.log("npm run bench -- [--users 50] [--flows 200] [--seconds 30] [--store-latency-ms 3] [--cpu-prof DIR] [--json FILE] [--peer better-auth|none]");
     process.exit(0);
   }
+  if (values.peer !== undefined && values.peer !== "better-auth" && values.peer !== "none") throw new Error("--peer must be better-auth or none");
   return {
+    peer: values.peer ?? "better-auth",
     users: positive("users", values.users, 50, 10_000),
     flows: positive("flows", values.flows, 200, 100_000),
     seconds: positive("seconds", values.seconds, 30, 3_600),

@@ -10,6 +10,8 @@ import { parseBenchArgs } from "./args.js";
 import { countDbRequests } from "./db-requests.js";
 import { httpGql } from "./graphql-client.js";
 import { bundleSize, coldStart } from "./lambda.js";
+import { runPeer } from "./peer.js";
+import { sideBySide } from "./peer-report.js";
 import { signInCost } from "./prices.js";
 import { formatReport, machine, targets, type BenchReport } from "./report.js";
 import { fullSignIn, totpAndSessionCheck, totpStepAlone, type ScenarioOptions, type ScenarioResult } from "./scenarios.js";
@@ -71,6 +73,9 @@ try {
   const peakStore = store.peakRss();
   await store.stop();
 
+  // The peer (issue 16's side-by-side table): better-auth, measured after ours in this same run.
+  const peer = args.peer === "better-auth" ? await runPeer(args, log) : null;
+
   log("counting DynamoDB requests and request units per operation");
   const counted = await countDbRequests(raisedLimits);
   counting = counted.server;
@@ -84,7 +89,7 @@ try {
   const cold = await coldStart(counting.dynamoEndpoint, counting.deps.config.tableName);
 
   const mb = (bytes: number | undefined) => (bytes === undefined ? null : round(bytes / 2 ** 20, 1));
-  const partial: Omit<BenchReport, "targets"> = {
+  const partial: Omit<BenchReport, "targets" | "sideBySide"> = {
     date: startedAt.toISOString(),
     machine: { ...machineAtStart, loadAverageAtEnd: machine().loadAverageAtStart },
     settings: { users: args.users, flows: args.flows, seconds: args.seconds, storeLatencyMs: args.storeLatencyMs },
@@ -95,8 +100,9 @@ try {
     serverMemoryAfterLoadMb: Object.fromEntries(Object.entries(serverMemory).map(([name, bytes]) => [name, mb(bytes)])),
     bundle,
     coldStart: cold,
+    peer,
   };
-  const report: BenchReport = { ...partial, targets: targets(partial) };
+  const report: BenchReport = { ...partial, sideBySide: sideBySide(partial), targets: targets(partial) };
   process.stdout.write(formatReport(report));
   if (args.json) {
     writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
