@@ -1,8 +1,25 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadOnce } from "@access-identity/core/load-once";
+import { buildLocal } from "../build-local.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * The benchmark's entries (server-entry.ts, store-entry.ts), bundled as `npm start` bundles the
+ * local server (scripts/build-local.mjs: same esbuild settings, dynalite and argon2 left in
+ * node_modules) into dist/bench/<name>/, once per benchmark run; they run on plain node, as
+ * `npm start` does, not under tsx.
+ */
+const buildEntries = loadOnce(async () => {
+  const built: Record<string, string> = {};
+  for (const name of ["server-entry", "store-entry"]) {
+    built[name] = await buildLocal({ entry: `scripts/bench/${name}.ts`, outdir: join(ROOT, "dist/bench", name), name, quiet: true });
+  }
+  return built;
+});
 
 export interface BenchChild {
   url: string;
@@ -19,13 +36,15 @@ export interface BenchChild {
 }
 
 /**
- * Forks one of the benchmark's entry files under tsx and waits for its `{ ready, url }` message.
- * `execArgv` adds Node flags (e.g. --cpu-prof).
+ * Forks one of the benchmark's entry files (bundled, on plain node) and waits for its
+ * `{ ready, url }` message. `execArgv` adds Node flags (e.g. --cpu-prof).
  */
 export async function startBenchChild(entry: string, env: Record<string, string>, execArgv: string[] = [], timeoutMs = 30_000): Promise<BenchChild> {
-  const child: ChildProcess = fork(fileURLToPath(new URL(entry, import.meta.url)), [], {
+  const file = (await buildEntries())[basename(entry, ".ts")];
+  if (!file) throw new Error(`${entry} is not one of the benchmark's entries`);
+  const child: ChildProcess = fork(file, [], {
     cwd: ROOT,
-    execArgv: ["--import", "tsx", ...execArgv],
+    execArgv,
     // As `npm start`: argon2 and the embedded store's LevelDB share libuv's pool; 4 threads make
     // store reads queue behind password hashes under load.
     env: { UV_THREADPOOL_SIZE: "8", ...process.env, ...env },

@@ -31,6 +31,18 @@ export function bundleSize(): BundleSize {
 export interface ColdStart {
   medianMs: number;
   samplesMs: number[];
+  /** CPU time (user + system, from /proc, 10 ms ticks) each process had used by its first answer: less swayed by the machine's load than the wall time. */
+  cpuMs?: { median: number; samples: number[] };
+}
+
+function cpuMsOf(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -40,7 +52,7 @@ export interface ColdStart {
  * URL event (an authenticated `me`, so the first DynamoDB request is included). Milliseconds from
  * spawn to the answer, median of `runs`, one process at a time.
  */
-export async function coldStart(dynamoEndpoint: string, tableName: string, runs = 5): Promise<ColdStart> {
+export async function coldStart(dynamoEndpoint: string, tableName: string, runs = 5, extraEnv: Record<string, string> = {}): Promise<ColdStart> {
   const evaluation = await evaluateSstConfig({
     stage: "production",
     env: { WEBAUTHN_RP_ID: "example.com", WEBAUTHN_ORIGINS: "https://app.example.com", SST_SECRET_EncryptionKey: randomBytes(32).toString("base64") },
@@ -57,13 +69,18 @@ export async function coldStart(dynamoEndpoint: string, tableName: string, runs 
     // The benchmark's own store and table, instead of the stack's.
     TABLE_NAME: tableName,
     LOG_LEVEL: "warn",
+    // e.g. NODE_OPTIONS=--cpu-prof (scripts/bench/cold-start.ts)
+    ...extraEnv,
   };
   const samplesMs: number[] = [];
+  const cpuSamples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const fn = startLambdaProcess(env, deployed.handlerFile, { node, cwd: deployed.dir, exportName: deployed.exportName });
     try {
       const result = await fn.invoke(graphqlEvent(`query { me { email } }`, {}, { token: randomBytes(32).toString("base64url") }));
       const elapsed = fn.sinceSpawn();
+      const cpu = cpuMsOf(fn.child.pid);
+      if (cpu !== undefined) cpuSamples.push(cpu);
       if (result.statusCode !== 200 || JSON.parse(result.body).data?.me !== null) throw new Error(`unexpected first answer: ${result.body}`);
       samplesMs.push(round(elapsed, 1));
     } finally {
@@ -71,5 +88,5 @@ export async function coldStart(dynamoEndpoint: string, tableName: string, runs 
     }
   }
   rmSync(deployed.dir, { recursive: true, force: true });
-  return { medianMs: median(samplesMs), samplesMs };
+  return { medianMs: median(samplesMs), samplesMs, ...(cpuSamples.length === samplesMs.length ? { cpuMs: { median: median(cpuSamples), samples: cpuSamples } } : {}) };
 }

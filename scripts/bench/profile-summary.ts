@@ -1,11 +1,13 @@
 // `npx tsx scripts/bench/profile-summary.ts DIR`: where the server's CPU time went in the
 // .cpuprofile files `npm run bench -- --cpu-prof DIR` wrote, by category (self time, all files summed).
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { SourceMap } from "node:module";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 interface Profile {
@@ -29,8 +31,25 @@ const CATEGORIES: [string, RegExp][] = [
   ["Node: other built-ins", /^node:/],
 ];
 
+// The benchmark's server is bundled (dist/bench/, as `npm start`'s): each frame's URL is then the
+// bundle's, so it is mapped back through the bundle's source map to the file it came from.
+const sourceMaps = new Map<string, SourceMap | undefined>();
+function sourceMapOf(url: string): SourceMap | undefined {
+  if (!sourceMaps.has(url)) {
+    const file = url.startsWith("file:") ? `${fileURLToPath(url)}.map` : "";
+    sourceMaps.set(url, file && existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, "utf8"))) : undefined);
+  }
+  return sourceMaps.get(url);
+}
+
+function sourceUrl({ url, lineNumber, columnNumber }: ProfileNode["callFrame"]): string {
+  const entry = url && sourceMapOf(url)?.findEntry(lineNumber, columnNumber);
+  return entry && "originalSource" in entry ? entry.originalSource : url;
+}
+
 function category(node: ProfileNode): string {
-  const { url, functionName } = node.callFrame;
+  const { functionName } = node.callFrame;
+  const url = sourceUrl(node.callFrame);
   if (/^(writev|writeUtf8String|writeBuffer|WriteWrap|readStop|readStart)$/.test(functionName)) return "Node: HTTP, net, streams";
   if (functionName === "processTicksAndRejections" || functionName === "runMicrotasks") return "Node: promise and tick scheduling";
   if (!url) {
@@ -57,7 +76,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
     const us = profile.timeDeltas[i] ?? 0;
     const name = category(node);
     totals.set(name, (totals.get(name) ?? 0) + us);
-    const fn = `${node.callFrame.functionName || "(anonymous)"} ${node.callFrame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/packages\//, "packages/")}`;
+    const fn = `${node.callFrame.functionName || "(anonymous)"} ${sourceUrl(node.callFrame).replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/packages\//, "packages/")}`;
     functions.set(fn, (functions.get(fn) ?? 0) + us);
   });
 }

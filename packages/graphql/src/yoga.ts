@@ -1,15 +1,24 @@
 import { currentRequestId, DomainError, isTransientDependencyError, NotSignedInError, resolveSession, type Deps } from "@access-identity/core";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from "graphql";
-import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, type GraphiQLOptions, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Context, ServerContext } from "./context.js";
 import { playgroundOptions } from "./playground.js";
 import { schema } from "./schema.js";
 
 /** Requests larger than this are refused before parsing; the largest real one (a WebAuthn response) is a few kB. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The offline GraphiQL page (@graphql-yoga/render-graphiql: ~8.8 MB of JavaScript, ~70 MiB of RSS
+ * once evaluated) is imported on the first playground GET, not at start: most processes never
+ * serve it. The bundles put it in a chunk of its own (the Lambda's maps it to yoga's CDN page).
+ */
+async function renderGraphiQL(options: GraphiQLOptions): Promise<string> {
+  const { renderGraphiQL: render } = await import("@graphql-yoga/render-graphiql");
+  return render(options);
+}
 
 function firstLines(args: unknown[]): string[] {
   return args.map((a) => String(a).split("\n")[0] ?? "");

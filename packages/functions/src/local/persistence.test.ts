@@ -1,24 +1,39 @@
 // The local server keeps what it acknowledged: across a clean restart, and when stopped with
 // SIGTERM in the middle of a load of sign-ups.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
-import { afterEach, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { startTestServer } from "@access-identity/testing/server";
 import { COMPLETE_SIGN_IN, SIGN_IN, SIGN_UP } from "@access-identity/testing/operations";
 import { enableTotpTwoFactor, PASSWORD, signUpUser, startSignIn, uniqueEmail } from "@access-identity/testing/flows";
 import { oathtool } from "@access-identity/testing/totp";
 
+import { buildLocal } from "../../../../scripts/build-local.mjs";
+
 const children: ChildProcess[] = [];
+// `npm start` runs the bundle (scripts/build-local.mjs), so that is what is stopped and restarted
+// here; built into a directory of its own under dist/ (in the repository, so the packages it leaves
+// external resolve from node_modules) so that a running `npm start` keeps its dist/local.
+const dist = fileURLToPath(new URL("../../../../dist", import.meta.url));
+let buildDir: string;
+let mainFile: string;
+beforeAll(async () => {
+  mkdirSync(dist, { recursive: true });
+  buildDir = mkdtempSync(join(dist, "test-local-"));
+  mainFile = await buildLocal({ entry: "packages/functions/src/local/main.ts", outdir: buildDir, quiet: true });
+}, 60_000);
+afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
 afterEach(() => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
 });
 
 /** `npm start`'s entry point in a child process; resolves with its URL once it listens. */
 async function startServerProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "packages/functions/src/local/main.ts"], {
+  const child = spawn(process.execPath, [mainFile], {
     env: { ...process.env, PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "info", AWS_ENDPOINT_URL_DYNAMODB: "" },
     stdio: ["ignore", "pipe", "inherit"],
   });

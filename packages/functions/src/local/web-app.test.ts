@@ -4,8 +4,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestServer as startTestApi, type TestServer as TestApi } from "@access-identity/testing/server";
+import { DEFAULT_WEB_ROOT, repositoryRoot } from "./web-app.js";
+
+test("the web app's default root is found from the repository's root, from the source or a bundle in dist/", () => {
+  const root = fileURLToPath(new URL("../../../../", import.meta.url)).replace(/\/$/, "");
+  expect(DEFAULT_WEB_ROOT).toBe(join(root, "packages/web/dist"));
+  // `npm start` runs dist/local/main.mjs; the benchmark dist/bench/server-entry/server-entry.mjs.
+  expect(repositoryRoot(join(root, "dist/local/main.mjs"))).toBe(root);
+  expect(repositoryRoot(join(root, "dist/bench/server-entry/server-entry.mjs"))).toBe(root);
+});
 
 /** Raw HTTP, so paths like /../ reach the server as sent (fetch would normalise them). */
 function get(url: string, path: string, method = "GET"): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {

@@ -4,10 +4,23 @@
 // opens the right screen. The CSP lets the page load only its own scripts, styles and API.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../../web/dist", import.meta.url));
+/**
+ * The repository's root: the nearest directory above this module that holds packages/web. Found
+ * by walking up rather than by a fixed relative path, because this module runs both from its source
+ * (packages/functions/src/local/, under tsx and vitest) and bundled into dist/local/main.mjs
+ * (`npm start`) or dist/bench/ (the benchmark), at different depths.
+ */
+export function repositoryRoot(from: string = fileURLToPath(import.meta.url)): string | undefined {
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "packages", "web", "package.json"))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+export const DEFAULT_WEB_ROOT = join(repositoryRoot() ?? process.cwd(), "packages", "web", "dist");
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
