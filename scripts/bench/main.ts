@@ -2,6 +2,7 @@
 // process of its own), the same with a delay added to every store request, DynamoDB requests and
 // request units per operation and what they cost, peak memory, and the Lambda bundle's size and
 // cold start. Flags: see args.ts (--help).
+import { npmStartVariant, peakRssUnderLoad } from "./memory-run.js";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -73,6 +74,11 @@ try {
   const peakStore = store.peakRss();
   await store.stop();
 
+  // What a developer's machine holds: the server as `npm start` runs it (one process, the store on
+  // its worker thread, the start script's Node flags), under the same c=16 load, on a store of its own.
+  log("the local server as `npm start` runs it, under the c=16 load: peak RSS");
+  const npmStart = await peakRssUnderLoad(npmStartVariant(), args);
+
   // The peer (issue 16's side-by-side table): better-auth, measured after ours in this same run.
   const peer = args.peer === "better-auth" ? await runPeer(args, log) : null;
 
@@ -96,7 +102,7 @@ try {
     scenarios,
     dbRequests: counted.counts,
     cost,
-    peakRssMb: { server: mb(peakServer), store: mb(peakStore) },
+    peakRssMb: { server: mb(peakServer), store: mb(peakStore), npmStart: npmStart.server },
     serverMemoryAfterLoadMb: Object.fromEntries(Object.entries(serverMemory).map(([name, bytes]) => [name, mb(bytes)])),
     bundle,
     coldStart: cold,

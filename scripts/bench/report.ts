@@ -16,7 +16,8 @@ export interface BenchReport {
   dbRequests: DbRequestCounts;
   cost: CostFigures;
   /** Peak resident set size (VmHWM) of the API server's process and of the store's. */
-  peakRssMb: { server: number | null; store: number | null };
+  /** npmStart: the server as `npm start` runs it (store on its worker thread), under the same load. */
+  peakRssMb: { server: number | null; store: number | null; npmStart: number };
   /** The API server's process.memoryUsage() after the load, in MiB. */
   serverMemoryAfterLoadMb: Record<string, number | null>;
   bundle: BundleSize;
@@ -49,7 +50,7 @@ export function targets(report: Omit<BenchReport, "targets" | "sideBySide">): Be
   const checked = scenario("TOTP verify + session check", 16);
   const againstPeer = peerTargets(report);
   const db = report.dbRequests;
-  const rss = (report.peakRssMb.server ?? NaN) + (report.peakRssMb.store ?? NaN);
+  const rss = report.peakRssMb.npmStart;
   const c = report.cost;
   const rows = [
     { name: "store requests: signIn", target: "<= 3", measured: String(db.signIn.total), met: db.signIn.total <= 3 },
@@ -60,7 +61,7 @@ export function targets(report: Omit<BenchReport, "targets" | "sideBySide">): Be
     againstPeer.checked,
     { name: "server CPU per TOTP verify + session check", target: "<= 5 ms", measured: `${checked?.cpuMsPerFlow.server ?? NaN} ms (+ store ${checked?.cpuMsPerFlow.store ?? "-"} ms)`, met: (checked?.cpuMsPerFlow.server ?? NaN) <= 5 },
     againstPeer.full,
-    { name: "local peak RSS under load (server + store)", target: "<= 200 MiB", measured: `${round(rss, 1)} MiB`, met: rss <= 200 },
+    { name: "local server peak RSS under the c=16 load, as `npm start` runs it", target: "<= 200 MiB", measured: `${round(rss, 1)} MiB`, met: rss <= 200 },
     { name: "Lambda bundle (minified JS)", target: "<= 1.5 MB", measured: `${round(report.bundle.bytes / 2 ** 20, 2)} MB`, met: report.bundle.bytes <= 1.5 * 2 ** 20 },
     { name: "Lambda cold start to first answer", target: "<= 200 ms", measured: `${report.coldStart.medianMs} ms`, met: report.coldStart.medianMs <= 200 },
     {
@@ -135,6 +136,7 @@ export function formatReport(report: BenchReport): string {
         ["API server peak RSS (VmHWM), under the c=16 load", report.peakRssMb.server === null ? "-" : `${report.peakRssMb.server} MiB`],
         ["API server after the load: heap used / heap total / external (MiB)", `${report.serverMemoryAfterLoadMb.heapUsed} / ${report.serverMemoryAfterLoadMb.heapTotal} / ${report.serverMemoryAfterLoadMb.external}`],
         ["embedded store's process peak RSS (VmHWM)", report.peakRssMb.store === null ? "-" : `${report.peakRssMb.store} MiB`],
+        ["the local server as `npm start` runs it (store on its worker thread), peak RSS under the c=16 load", `${report.peakRssMb.npmStart} MiB`],
         ["Lambda bundle loaded at a cold start (minified)", `${round(report.bundle.bytes / 1024, 1)} kB`],
         ["  + chunks loaded on first use", `${round(report.bundle.lazyBytes / 1024, 1)} kB`],
         ["  + native argon2 binary", `${round(report.bundle.nativeBytes / 1024, 1)} kB`],
