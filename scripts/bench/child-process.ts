@@ -36,11 +36,12 @@ export interface BenchChild {
 }
 
 /**
- * Forks one of the benchmark's entry files (bundled, on plain node) and waits for its
- * `{ ready, url }` message. `execArgv` adds Node flags (e.g. --cpu-prof).
+ * Forks one of the benchmark's entry files (bundled, on plain node), or a plain JavaScript module
+ * (`.mjs`, relative to this file: the peer's server), and waits for its `{ ready, url }` message.
+ * `execArgv` adds Node flags (e.g. --cpu-prof).
  */
 export async function startBenchChild(entry: string, env: Record<string, string>, execArgv: string[] = [], timeoutMs = 30_000): Promise<BenchChild> {
-  const file = (await buildEntries())[basename(entry, ".ts")];
+  const file = entry.endsWith(".mjs") ? fileURLToPath(new URL(entry, import.meta.url)) : (await buildEntries())[basename(entry, ".ts")];
   if (!file) throw new Error(`${entry} is not one of the benchmark's entries`);
   const child: ChildProcess = fork(file, [], {
     cwd: ROOT,

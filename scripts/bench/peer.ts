@@ -39,7 +39,7 @@ export function ensurePeerInstalled(log: (message: string) => void): void {
 const installedVersion = (name: string) => (JSON.parse(readFileSync(`${PEER_DIR}node_modules/${name}/package.json`, "utf8")) as { version: string }).version;
 
 async function startPeerProcess(): Promise<ServerProcess> {
-  // Forked as our server is (same tsx loader, same UV_THREADPOOL_SIZE): see child-process.ts.
+  // Forked as our server is (plain node, same UV_THREADPOOL_SIZE): see child-process.ts.
   const child = await startBenchChild("../../tools/better-auth-peer/server.mjs", { NODE_ENV: "production" });
   let offsetMs = 0;
   return {
