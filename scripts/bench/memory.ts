@@ -10,6 +10,8 @@ import { median, round } from "./stats.js";
 export const VARIANTS: Record<string, Variant> = {
   default: {},
   "npm-start": npmStartVariant(),
+  "npm-start+mmap-128k": { ...npmStartVariant(), env: { MALLOC_MMAP_THRESHOLD_: "131072" } },
+  "npm-start+arena-2": { ...npmStartVariant(), env: { MALLOC_ARENA_MAX: "2" } },
   "arena-2": { env: { MALLOC_ARENA_MAX: "2" } },
   "threads-4": { serverEnv: { UV_THREADPOOL_SIZE: "4" } },
   "threads-2": { serverEnv: { UV_THREADPOOL_SIZE: "2" } },
