@@ -12,6 +12,8 @@ export const VARIANTS: Record<string, Variant> = {
   "npm-start": npmStartVariant(),
   "npm-start+mmap-128k": { ...npmStartVariant(), env: { MALLOC_MMAP_THRESHOLD_: "131072" } },
   "npm-start+arena-2": { ...npmStartVariant(), env: { MALLOC_ARENA_MAX: "2" } },
+  "npm-start+optimize-for-size": { ...npmStartVariant(), execArgv: [...npmStartVariant().execArgv!, "--optimize-for-size"] },
+  "npm-start+old-space-128": { ...npmStartVariant(), execArgv: [...npmStartVariant().execArgv!, "--max-old-space-size=128"] },
   "arena-2": { env: { MALLOC_ARENA_MAX: "2" } },
   "threads-4": { serverEnv: { UV_THREADPOOL_SIZE: "4" } },
   "threads-2": { serverEnv: { UV_THREADPOOL_SIZE: "2" } },
