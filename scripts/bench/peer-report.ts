@@ -47,7 +47,7 @@ export function sideBySide(report: Figures): SideBySideRow[] {
   const peerRss = report.peer ? { server: report.peer.peakRssMb, oneProcess: report.peer.peakRssMb } : undefined;
   const peer = pick(report.peer?.scenarios, peerRss);
   const rows: [string, string][] = [
-    ["full TOTP sign-in (password, TOTP), c=16", "flows/s"],
+    ["full TOTP sign-in (password, TOTP, session check), c=16", "flows/s"],
     ["full TOTP sign-in, c=1", "flows/s"],
     ["full TOTP sign-in, c=1, p50", "ms"],
     ["TOTP step alone, c=1, p50", "ms"],

@@ -23,8 +23,11 @@ export function peerFullSignIn(options: PeerScenarioOptions): Promise<ScenarioRe
     const challenge = await peerPasswordStep(options.call, ticket.user);
     steps.password = performance.now() - t;
     t = performance.now();
-    await peerTotpStep(options.call, ticket, challenge);
+    const session = await peerTotpStep(options.call, ticket, challenge);
     steps.totp = performance.now() - t;
+    t = performance.now();
+    await peerSessionCheck(options.call, ticket, session);
+    steps.me = performance.now() - t;
   });
 }
 
