@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import plugins from "./lambda-esbuild-plugins.mjs";
+import plugins, { nodeEsmChunks } from "./lambda-esbuild-plugins.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outdir = join(root, "dist/lambda");
@@ -36,22 +36,15 @@ export async function buildLambda({ quiet = false } = {}) {
     // The API and the notifier (the email outbox) ship from one directory and share their chunks.
     entryPoints: { index: "packages/functions/src/lambda.ts", notifier: "packages/functions/src/notifier.ts" },
     outdir,
-    outExtension: { ".js": ".mjs" },
     // Code the first request does not need (WebAuthn's certificate parsers, the phone metadata, the
-    // public-mail list, the QR encoder, the SNS client) goes into chunks loaded on first use, so a
-    // cold start parses only what serves a sign-in.
-    splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "esm",
+    // public-mail list, the QR encoder, the SNS client, argon2) goes into chunks loaded on first use,
+    // so a cold start parses only what serves a sign-in.
+    ...nodeEsmChunks,
     // Names may be minified: result members carry their GraphQL type name as a literal tag, never a class name.
     minify: true,
     sourcemap: false,
     metafile: true,
     legalComments: "none",
-    mainFields: ["module", "main"],
     logLevel: quiet ? "error" : "warning",
     // The platform packages hold only the .node file; it is shipped beside the bundle instead.
     external: ["@node-rs/argon2-*"],

@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { singleGraphql } from "./lambda-esbuild-plugins.mjs";
+import { nodeEsmChunks, singleGraphql } from "./lambda-esbuild-plugins.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -26,17 +26,7 @@ export async function buildLocal({ entry, outdir, name = "main", quiet = false }
     absWorkingDir: root,
     entryPoints: { [name]: entry },
     outdir,
-    outExtension: { ".js": ".mjs" },
-    splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "esm",
-    // ESM builds first, as the Lambda bundle does: with splitting, esbuild gives a dynamically
-    // imported CommonJS module (zxcvbn's list, the SNS/SES clients' dist-cjs) only a default
-    // export, so `const { dictionary } = await import(...)` would find nothing.
-    mainFields: ["module", "main"],
+    ...nodeEsmChunks,
     // Readable stack traces matter more than bytes on a developer's machine.
     minify: false,
     sourcemap: "linked",

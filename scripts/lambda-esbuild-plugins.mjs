@@ -35,3 +35,20 @@ export const singleGraphql = {
 };
 
 export default [cdnGraphiql, singleGraphql];
+
+/**
+ * What the Lambda bundle (build-lambda.mjs) and the local server's (build-local.mjs) share: ES
+ * modules for Node, code loaded on first use split into chunks/, and dependencies' ES-module builds
+ * first: with splitting, esbuild gives a dynamically imported CommonJS module only a default export,
+ * so `const { dictionary } = await import(...)` would find nothing.
+ */
+export const nodeEsmChunks = {
+  outExtension: { ".js": ".mjs" },
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  mainFields: ["module", "main"],
+};
