@@ -10,8 +10,8 @@ import type { SecondStepMethod, SignInAccount } from "../factors/types.js";
  * this caps it: after `limits.secondFactorLockAfter` (SECOND_FACTOR_LOCK_AFTER, default 100) wrong
  * proofs in a row on an account, counted across every window and reset by any success, its TOTP and
  * SMS factors (`lockable` methods) are refused with FactorLockedError, right code or wrong, so the
- * lock is no oracle. Backup codes and security keys keep working and clear it; so does a domain
- * owner's reset (writeTwoFactorCleared removes the count). The count lives on the account item
+ * lock is no oracle. Backup codes, security keys and passkey sign-ins keep working and clear it; so
+ * does a domain owner's reset (writeTwoFactorCleared removes the count). The count lives on the account item
  * (db/second-factor-failures.ts).
  *
  * Store requests: a wrong proof none of its own (the count rides on the write that takes a unit of
@@ -47,8 +47,17 @@ export async function afterWrongProof(deps: Deps, account: SignInAccount, method
  */
 export async function afterRightProof(deps: Deps, account: Who, method: SecondStepMethod): Promise<void> {
   if (method.lockable) return;
+  await liftLock(deps, account, `by a ${method.name === "BACKUP_CODE" ? "backup code" : "security key"}`);
+}
+
+/** A passkey sign-in is a success too (a whole sign-in, no password): it clears the count. */
+export function afterPasskeySignIn(deps: Deps, account: Who): Promise<void> {
+  return liftLock(deps, account, "by a passkey sign-in");
+}
+
+async function liftLock(deps: Deps, account: Who, how: string): Promise<void> {
   const cleared = await clearFailures(deps.db, account);
-  if (cleared >= deps.limits.secondFactorLockAfter) await auditUnlocked(deps, account, `by a ${method.name === "BACKUP_CODE" ? "backup code" : "security key"}`);
+  if (cleared >= deps.limits.secondFactorLockAfter) await auditUnlocked(deps, account, how);
 }
 
 /** After an owner's reset (or 2FA turned off): the count went with the factors; audits a lock it lifted. */

@@ -13,6 +13,7 @@ import { createSession } from "../../sessions/sessions.js";
 import type { IssuedSession } from "../../sessions/session.js";
 import { verifyAssertion } from "./assertion.js";
 import { answeredChallenge, CEREMONY_TIMEOUT_SECONDS, factorForCredential, parseAuthenticationResponse } from "./credentials.js";
+import { afterPasskeySignIn } from "../../sign-in/lockout.js";
 
 /**
  * Options for signing in with a passkey alone: no email is asked for and no credentials are
@@ -83,7 +84,11 @@ export async function completePasskeySignIn(
   const enforcement = await enforcementForAccount(deps, account);
   const aal = verified.userVerified ? "AAL2" : "AAL1";
   // Judged on the account as read above: a reset since then (keys cleared) revokes the session.
-  const session = await createSession(deps, account, aal, enforcement.mustEnrolNow, readAt, request);
+  // The success clears a consecutive-failure lock on TOTP and SMS meanwhile (no extra round trip).
+  const [session] = await Promise.all([
+    createSession(deps, account, aal, enforcement.mustEnrolNow, readAt, request),
+    afterPasskeySignIn(deps, account),
+  ]);
   deps.log.info({ event: "signIn", userId: account.userId, aal, method: "PASSKEY" }, "signed in");
   return { session, account };
 }
