@@ -15,7 +15,7 @@ import { runPeer } from "./peer.js";
 import { sideBySide } from "./peer-report.js";
 import { signInCost } from "./prices.js";
 import { formatReport, machine, targets, type BenchReport } from "./report.js";
-import { fullSignIn, totpAndSessionCheck, totpStepAlone, type ScenarioOptions, type ScenarioResult } from "./scenarios.js";
+import { fullSignIn, graphqlDriver, totpAndSessionCheck, totpStepAlone, type ScenarioOptions, type ScenarioResult } from "./scenarios.js";
 import { startServerProcess, startStoreProcess, type ServerProcess, type StoreProcess } from "./server-process.js";
 import { round } from "./stats.js";
 import { createUsers } from "./users.js";
@@ -46,7 +46,7 @@ try {
 
   const scenarios: ScenarioResult[] = [];
   const run = async (scenario: (options: ScenarioOptions) => Promise<ScenarioResult>, on: ServerProcess, concurrency: number, label = "", profile?: string) => {
-    const result = await scenario({ server: on, gql: httpGql(on.url), users, concurrency, flows: args.flows, seconds: args.seconds, profile });
+    const result = await scenario({ server: on, driver: graphqlDriver(httpGql(on.url)), users, concurrency, flows: args.flows, seconds: args.seconds, profile });
     if (label) result.name += label;
     log(`${result.name}, c=${concurrency}: ${result.flows} flows, ${result.flowsPerSecond}/s${result.failed ? `, ${result.failed} failed` : ""}`);
     scenarios.push(result);

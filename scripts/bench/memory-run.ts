@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { limitEnvNames } from "@access-identity/core/rate-limit/limits";
 import { httpGql } from "./graphql-client.js";
-import { fullSignIn, totpAndSessionCheck, totpStepAlone } from "./scenarios.js";
+import { fullSignIn, graphqlDriver, totpAndSessionCheck, totpStepAlone } from "./scenarios.js";
 import { startServerProcess, startStoreProcess } from "./server-process.js";
 import { round } from "./stats.js";
 import { createUsers } from "./users.js";
@@ -68,7 +68,7 @@ export async function peakRssUnderLoad(variant: Variant, load: { users: number; 
       const started = performance.now();
       const rates: number[] = [];
       for (const scenario of [totpStepAlone, totpAndSessionCheck, fullSignIn]) {
-        const result = await scenario({ server, gql, users: created, concurrency: 16, flows: load.flows, seconds: load.seconds });
+        const result = await scenario({ server, driver: graphqlDriver(gql), users: created, concurrency: 16, flows: load.flows, seconds: load.seconds });
         rates.push(result.flowsPerSecond);
       }
       return {

@@ -7,13 +7,15 @@ import { parseArgs } from "node:util";
 import { npmStartVariant, peakRssUnderLoad, type Variant } from "./memory-run.js";
 import { median, round } from "./stats.js";
 
+const npmStart = npmStartVariant();
+
 export const VARIANTS: Record<string, Variant> = {
   default: {},
-  "npm-start": npmStartVariant(),
-  "npm-start+mmap-128k": { ...npmStartVariant(), env: { MALLOC_MMAP_THRESHOLD_: "131072" } },
-  "npm-start+arena-2": { ...npmStartVariant(), env: { MALLOC_ARENA_MAX: "2" } },
-  "npm-start+optimize-for-size": { ...npmStartVariant(), execArgv: [...npmStartVariant().execArgv!, "--optimize-for-size"] },
-  "npm-start+old-space-128": { ...npmStartVariant(), execArgv: [...npmStartVariant().execArgv!, "--max-old-space-size=128"] },
+  "npm-start": npmStart,
+  "npm-start+mmap-128k": { ...npmStart, env: { MALLOC_MMAP_THRESHOLD_: "131072" } },
+  "npm-start+arena-2": { ...npmStart, env: { MALLOC_ARENA_MAX: "2" } },
+  "npm-start+optimize-for-size": { ...npmStart, execArgv: [...npmStart.execArgv!, "--optimize-for-size"] },
+  "npm-start+old-space-128": { ...npmStart, execArgv: [...npmStart.execArgv!, "--max-old-space-size=128"] },
   "arena-2": { env: { MALLOC_ARENA_MAX: "2" } },
   "threads-4": { serverEnv: { UV_THREADPOOL_SIZE: "4" } },
   "threads-2": { serverEnv: { UV_THREADPOOL_SIZE: "2" } },

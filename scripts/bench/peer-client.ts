@@ -4,7 +4,8 @@
 import { TOTP, Secret } from "otpauth";
 import { PASSWORD } from "@access-identity/testing/flows";
 import { runPool } from "./pool.js";
-import { codeFor, stepAt, STEP_SECONDS, type BenchUser, type Ticket } from "./users.js";
+import { codeFor, stepAt, STEP_SECONDS, type BenchUser } from "./users.js";
+import type { SignInDriver } from "./scenarios.js";
 
 export interface PeerResponse {
   status: number;
@@ -36,24 +37,27 @@ export function peerHttp(baseUrl: string): PeerCall {
 
 const fail = (step: string, res: PeerResponse) => new Error(`${step}: ${res.status} ${JSON.stringify(res.body)}`.slice(0, 400));
 
-/** sign-in/email: with 2FA on, better-auth answers twoFactorRedirect and a two-factor cookie. */
-export async function peerPasswordStep(call: PeerCall, user: BenchUser): Promise<string> {
-  const res = await call("/sign-in/email", { email: user.email, password: PASSWORD });
-  if (res.body?.twoFactorRedirect !== true || !res.cookies) throw fail("sign-in/email", res);
-  return res.cookies;
-}
-
-/** two-factor/verify-totp with the challenge's cookie: answers the new session (token and cookie). */
-export async function peerTotpStep(call: PeerCall, ticket: Ticket, challengeCookie: string): Promise<string> {
-  const res = await call("/two-factor/verify-totp", { code: codeFor(ticket.user, ticket.step) }, challengeCookie);
-  if (typeof res.body?.token !== "string" || !res.cookies.includes("session_token=")) throw fail("two-factor/verify-totp", res);
-  return res.cookies;
-}
-
-/** get-session with the session cookie: the session check a client makes after signing in. */
-export async function peerSessionCheck(call: PeerCall, ticket: Ticket, sessionCookie: string): Promise<void> {
-  const res = await call("/get-session", undefined, sessionCookie);
-  if (res.body?.user?.email !== ticket.user.email) throw fail("get-session", res);
+/** The peer's sign-in for the scenarios (scenarios.ts): the challenge and the session are cookies. */
+export function peerDriver(call: PeerCall): SignInDriver {
+  return {
+    // sign-in/email: with 2FA on, better-auth answers twoFactorRedirect and a two-factor cookie.
+    async passwordStep(user) {
+      const res = await call("/sign-in/email", { email: user.email, password: PASSWORD });
+      if (res.body?.twoFactorRedirect !== true || !res.cookies) throw fail("sign-in/email", res);
+      return res.cookies;
+    },
+    // two-factor/verify-totp with the challenge's cookie: answers the new session (token and cookie).
+    async totpStep(ticket, challengeCookie) {
+      const res = await call("/two-factor/verify-totp", { code: codeFor(ticket.user, ticket.step) }, challengeCookie);
+      if (typeof res.body?.token !== "string" || !res.cookies.includes("session_token=")) throw fail("two-factor/verify-totp", res);
+      return res.cookies;
+    },
+    // get-session with the session cookie.
+    async sessionCheck(ticket, sessionCookie) {
+      const res = await call("/get-session", undefined, sessionCookie);
+      if (res.body?.user?.email !== ticket.user.email) throw fail("get-session", res);
+    },
+  };
 }
 
 /**

@@ -7,9 +7,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startBenchChild } from "./child-process.js";
-import { createPeerUsers, peerHttp } from "./peer-client.js";
-import { peerFullSignIn, peerTotpAndSessionCheck, peerTotpStepAlone, type PeerScenarioOptions } from "./peer-scenarios.js";
-import type { ScenarioResult } from "./scenarios.js";
+import { createPeerUsers, peerDriver, peerHttp } from "./peer-client.js";
+import { fullSignIn, totpAndSessionCheck, totpStepAlone, type ScenarioOptions, type ScenarioResult } from "./scenarios.js";
 import type { ServerProcess } from "./server-process.js";
 import { round } from "./stats.js";
 
@@ -60,16 +59,18 @@ export async function runPeer(settings: { users: number; flows: number; seconds:
     log(`better-auth peer: creating ${settings.users} users with TOTP`);
     const users = await createPeerUsers(call, settings.users, server.now, Date.now() + Math.max(60, settings.seconds) * 1000);
     const scenarios: ScenarioResult[] = [];
-    const run = async (scenario: (options: PeerScenarioOptions) => Promise<ScenarioResult>, concurrency: number) => {
-      const result = await scenario({ server, call, users, concurrency, flows: settings.flows, seconds: settings.seconds });
+    // Our scenarios, step for step, only the calls differ (peer-client.ts).
+    const driver = peerDriver(call);
+    const run = async (scenario: (options: ScenarioOptions) => Promise<ScenarioResult>, concurrency: number) => {
+      const result = await scenario({ server, driver, users, concurrency, flows: settings.flows, seconds: settings.seconds });
       log(`better-auth ${result.name}, c=${concurrency}: ${result.flows} flows, ${result.flowsPerSecond}/s${result.failed ? `, ${result.failed} failed` : ""}`);
       scenarios.push(result);
     };
-    await run(peerTotpStepAlone, 1);
-    await run(peerTotpStepAlone, 16);
-    await run(peerTotpAndSessionCheck, 16);
-    await run(peerFullSignIn, 1);
-    await run(peerFullSignIn, 16);
+    await run(totpStepAlone, 1);
+    await run(totpStepAlone, 16);
+    await run(totpAndSessionCheck, 16);
+    await run(fullSignIn, 1);
+    await run(fullSignIn, 16);
     const peak = server.peakRss();
     const memory = await server.ask<NodeJS.MemoryUsage>({ memory: true }, "memoryUsage");
     const mb = (bytes: number | undefined) => (bytes === undefined ? null : round(bytes / 2 ** 20, 1));

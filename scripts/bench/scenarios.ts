@@ -25,9 +25,22 @@ export interface ScenarioResult {
   firstError?: string;
 }
 
+/**
+ * The three calls a sign-in is made of, against one server: ours over GraphQL (`graphqlDriver`), or
+ * the peer's REST endpoints (peer-client.ts). Every scenario below runs on either, step for step.
+ */
+export interface SignInDriver {
+  /** The password step: a handle on the second-factor challenge it opened. */
+  passwordStep(user: BenchUser): Promise<string>;
+  /** The TOTP step with the ticket's code: a handle on the session it started. */
+  totpStep(ticket: Ticket, challenge: string): Promise<string>;
+  /** The cheapest authenticated read: the session check a client makes after signing in. */
+  sessionCheck(ticket: Ticket, session: string): Promise<void>;
+}
+
 export interface ScenarioOptions {
   server: ServerProcess;
-  gql: Gql;
+  driver: SignInDriver;
   users: BenchUser[];
   concurrency: number;
   flows: number;
@@ -42,23 +55,25 @@ interface FlowTiming {
   steps: Record<string, number>;
 }
 
-async function passwordStep(gql: Gql, user: BenchUser): Promise<string> {
-  const res = await gql(SIGN_IN, { input: { email: user.email, password: PASSWORD } });
-  const result = res.data?.signIn;
-  if (result?.__typename !== "SecondFactorRequired") throw new Error(`signIn: ${JSON.stringify(res)}`);
-  return result.challenge.id as string;
-}
-
-async function totpStep(gql: Gql, ticket: Ticket, challengeId: string): Promise<string> {
-  const res = await gql(COMPLETE_SIGN_IN, { input: { challengeId, totpCode: codeFor(ticket.user, ticket.step) } });
-  if (res.data?.completeSignIn?.__typename !== "SignedIn") throw new Error(`completeSignIn: ${JSON.stringify(res)}`);
-  return res.data.completeSignIn.session.token as string;
-}
-
-/** The cheapest authenticated read: the session check a client makes after signing in. */
-async function sessionCheck(gql: Gql, ticket: Ticket, token: string): Promise<void> {
-  const res = await gql(ME_EMAIL, {}, token);
-  if (res.data?.me?.email !== ticket.user.email) throw new Error(`me: ${JSON.stringify(res)}`);
+/** Our server: challenge ids and session tokens, over GraphQL. */
+export function graphqlDriver(gql: Gql): SignInDriver {
+  return {
+    async passwordStep(user) {
+      const res = await gql(SIGN_IN, { input: { email: user.email, password: PASSWORD } });
+      const result = res.data?.signIn;
+      if (result?.__typename !== "SecondFactorRequired") throw new Error(`signIn: ${JSON.stringify(res)}`);
+      return result.challenge.id as string;
+    },
+    async totpStep(ticket, challengeId) {
+      const res = await gql(COMPLETE_SIGN_IN, { input: { challengeId, totpCode: codeFor(ticket.user, ticket.step) } });
+      if (res.data?.completeSignIn?.__typename !== "SignedIn") throw new Error(`completeSignIn: ${JSON.stringify(res)}`);
+      return res.data.completeSignIn.session.token as string;
+    },
+    async sessionCheck(ticket, token) {
+      const res = await gql(ME_EMAIL, {}, token);
+      if (res.data?.me?.email !== ticket.user.email) throw new Error(`me: ${JSON.stringify(res)}`);
+    },
+  };
 }
 
 /** CPU microseconds so far of the server and (when apart) the store. */
@@ -96,9 +111,9 @@ function timedFlow(run: (ticket: Ticket, steps: Record<string, number>) => Promi
  * over IPC) so the users have fresh ones. `prepare` runs untimed before a round (the TOTP-only
  * scenario signs in there); only the rounds' own wall time counts towards flows/s.
  */
-export async function runScenario(
+async function runScenario(
   name: string,
-  options: Omit<ScenarioOptions, "gql">,
+  options: ScenarioOptions,
   prepare: ((tickets: Ticket[], deadline: number) => Promise<Map<Ticket, string>>) | undefined,
   flow: (ticket: Ticket, steps: Record<string, number>, prepared: Map<Ticket, string> | undefined) => Promise<void>,
 ): Promise<ScenarioResult> {
@@ -151,7 +166,7 @@ export async function runScenario(
 function openChallenges(options: ScenarioOptions) {
   return async (tickets: Ticket[], deadline: number) => {
     const prepared = new Map<Ticket, string>();
-    await runPool(tickets, 4, deadline, async (ticket) => prepared.set(ticket, await passwordStep(options.gql, ticket.user)));
+    await runPool(tickets, 4, deadline, async (ticket) => prepared.set(ticket, await options.driver.passwordStep(ticket.user)));
     return prepared;
   };
 }
@@ -164,13 +179,13 @@ export function fullSignIn(options: ScenarioOptions): Promise<ScenarioResult> {
     undefined,
     async (ticket, steps) => {
       let t = performance.now();
-      const challengeId = await passwordStep(options.gql, ticket.user);
+      const challengeId = await options.driver.passwordStep(ticket.user);
       steps.password = performance.now() - t;
       t = performance.now();
-      const token = await totpStep(options.gql, ticket, challengeId);
+      const token = await options.driver.totpStep(ticket, challengeId);
       steps.totp = performance.now() - t;
       t = performance.now();
-      await sessionCheck(options.gql, ticket, token);
+      await options.driver.sessionCheck(ticket, token);
       steps.me = performance.now() - t;
     },
   );
@@ -184,7 +199,7 @@ export function totpStepAlone(options: ScenarioOptions): Promise<ScenarioResult>
     openChallenges(options),
     async (ticket, steps, prepared) => {
       const t = performance.now();
-      await totpStep(options.gql, ticket, prepared!.get(ticket)!);
+      await options.driver.totpStep(ticket, prepared!.get(ticket)!);
       steps.totp = performance.now() - t;
     },
   );
@@ -198,10 +213,10 @@ export function totpAndSessionCheck(options: ScenarioOptions): Promise<ScenarioR
     openChallenges(options),
     async (ticket, steps, prepared) => {
       let t = performance.now();
-      const token = await totpStep(options.gql, ticket, prepared!.get(ticket)!);
+      const token = await options.driver.totpStep(ticket, prepared!.get(ticket)!);
       steps.totp = performance.now() - t;
       t = performance.now();
-      await sessionCheck(options.gql, ticket, token);
+      await options.driver.sessionCheck(ticket, token);
       steps.me = performance.now() - t;
     },
   );
