@@ -16,8 +16,8 @@ import type { SecondStepMethod, SignInAccount } from "../factors/types.js";
  *
  * Store requests: a wrong proof none of its own (the count rides on the write that takes a unit of
  * the second-factor budget for it: db/second-factor-budget.ts); a TOTP or SMS success none (the reset
- * rides on the write that spends the code); a backup-code or security-key success one (in parallel
- * with the session write).
+ * rides on the write that spends the code); a backup-code, security-key or passkey success one (in
+ * parallel with the session write).
  */
 
 type Who = Pick<Account, "userId" | "email">;

@@ -17,17 +17,22 @@ afterAll(() => api.close());
 
 const totp = (challengeId: string, totpCode: string) => api.gql(COMPLETE_SIGN_IN, { input: { challengeId, totpCode } });
 
+/** LOCK_AFTER wrong codes in a row: then even the right code is refused. */
+async function lockTotp(email: string, secret: string) {
+  const challengeId = await startSignIn(api, email);
+  const wrong = oathtool(secret, api.clock.now()) === "000000" ? "999999" : "000000";
+  for (let i = 0; i < LOCK_AFTER; i++) await totp(challengeId, wrong);
+  api.clock.advance(30);
+  expect((await totp(await startSignIn(api, email), oathtool(secret, api.clock.now()))).data.completeSignIn.__typename).toBe("FactorLockedError");
+}
+
 test("a security key signs in while TOTP is locked, and clears the lock", async () => {
   const user = await signUpUser(api);
   const key = new SoftAuthenticator({ origin: ORIGIN, rpId: RP_ID });
   await enrolKey(api, user.token, key); // before 2FA is on, so no step-up is needed
   const { secret } = await enableTotpTwoFactor(api, user);
 
-  const challengeId = await startSignIn(api, user.email);
-  const wrong = oathtool(secret, api.clock.now()) === "000000" ? "999999" : "000000";
-  for (let i = 0; i < LOCK_AFTER; i++) await totp(challengeId, wrong);
-  api.clock.advance(30);
-  expect((await totp(await startSignIn(api, user.email), oathtool(secret, api.clock.now()))).data.completeSignIn.__typename).toBe("FactorLockedError");
+  await lockTotp(user.email, secret);
 
   const withKey = await signInWithKey(api, user.email, key);
   expect(withKey.__typename).toBe("SignedIn");
@@ -42,11 +47,7 @@ test("a passkey sign-in works while TOTP is locked, and clears the lock", async 
   await enrolKey(api, user.token, key, { nickname: "Phone" }); // before 2FA is on, so no step-up is needed
   const { secret } = await enableTotpTwoFactor(api, user);
 
-  const challengeId = await startSignIn(api, user.email);
-  const wrong = oathtool(secret, api.clock.now()) === "000000" ? "999999" : "000000";
-  for (let i = 0; i < LOCK_AFTER; i++) await totp(challengeId, wrong);
-  api.clock.advance(30);
-  expect((await totp(await startSignIn(api, user.email), oathtool(secret, api.clock.now()))).data.completeSignIn.__typename).toBe("FactorLockedError");
+  await lockTotp(user.email, secret);
 
   const withPasskey = await completePasskey(api, key.authenticate(await startPasskey(api)));
   expect(withPasskey).toMatchObject({ __typename: "SignedIn", session: { aal: "AAL2" } });
