@@ -1,19 +1,12 @@
 // The client's WebAuthn ceremonies in Debian's Chromium with a CDP virtual authenticator, from a
 // page on its own http://localhost origin calling the API across origins: enrol a platform
 // authenticator, answer the second step with it, then sign in with the passkey alone.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { hasChromium, launchChromium, servePages, type Chromium, type PageServer } from "@access-identity/testing/browser";
 import { PASSWORD, startTestApi, uniqueEmail, type TestApi } from "./server.js";
-
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
 
 async function bundleClient(): Promise<string> {
   const result = await build({
@@ -28,49 +21,27 @@ async function bundleClient(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-async function startPageServer(script: string): Promise<{ server: Server; origin: string }> {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>client test</title><script src="/client.js"></script></head><body></body></html>`;
-  const server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path === "/") res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
-    else if (path === "/client.js") res.writeHead(200, { "content-type": "text/javascript" }).end(script);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  // 127.0.0.1 is not a valid RP id: the page must be on "localhost".
-  return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}` };
-}
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>client test</title><script src="/client.js"></script></head><body></body></html>`;
 
 describe.skipIf(!hasChromium)("the client's WebAuthn ceremonies in Chromium", () => {
   let api: TestApi;
-  let pages: { server: Server; origin: string };
-  let profile: string;
-  let context: BrowserContext;
+  let pages: PageServer;
+  let browser: Chromium;
   let page: Page;
 
   beforeAll(async () => {
-    pages = await startPageServer(await bundleClient());
+    pages = await servePages({ "/": { type: "text/html; charset=utf-8", body: PAGE }, "/client.js": { type: "text/javascript", body: await bundleClient() } });
     api = await startTestApi({ env: { WEBAUTHN_RP_ID: "localhost", WEBAUTHN_ORIGINS: pages.origin, CORS_ORIGINS: pages.origin } });
-    profile = mkdtempSync(join(tmpdir(), "client-webauthn-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("WebAuthn.enable", { enableUI: false });
-    await cdp.send("WebAuthn.addVirtualAuthenticator", {
-      options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
-    });
+    browser = await launchChromium();
+    page = browser.page;
+    await browser.addAuthenticator();
     await page.goto(pages.origin);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await api?.close();
-    await new Promise((ok) => pages?.server.close(ok));
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await pages?.close();
   });
 
   test("enrol a platform authenticator, answer the second step with it, sign in with the passkey", async () => {

@@ -1,12 +1,9 @@
 // The GraphiQL playground as a developer meets it: it loads with no internet access (every asset
 // served by the API itself), opens on the seed's journey as tabs, and a query in it runs against the API.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { playgroundTabs } from "@access-identity/graphql/playground";
 import { startTestApi } from "@access-identity/testing/api";
+import { hasChromium, launchChromium, type Chromium } from "@access-identity/testing/browser";
 import { signUpUser } from "@access-identity/testing/flows";
 import { uniqueEmail } from "@access-identity/testing/identities";
 import { startTestServer, type TestServer } from "@access-identity/testing/server";
@@ -53,31 +50,21 @@ describe("the playground's tabs", () => {
   });
 });
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
-
 describe.skipIf(!hasChromium)("the GraphiQL playground in Chromium", () => {
   let api: TestServer;
-  let context: BrowserContext;
-  let profile: string;
+  let browser: Chromium;
   beforeAll(async () => {
     api = await startTestServer();
-    profile = mkdtempSync(join(tmpdir(), "playground-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await api?.close();
-    rmSync(profile, { recursive: true, force: true });
   });
 
   test("loads offline on the journey's tabs; the first runs as it is, the last with a token pasted into Headers", async () => {
     const user = await signUpUser(api);
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     const offOrigin: string[] = [];
     page.on("request", (request) => {
       if (!request.url().startsWith(api.server.url) && !request.url().startsWith("data:") && !request.url().startsWith("blob:")) offOrigin.push(request.url());

@@ -2,45 +2,34 @@
 // authenticator, on a page served from its own http://localhost origin that calls the API across
 // origins (CORS preflight included) using @simplewebauthn/browser: sign up, enrol a key, enable
 // 2FA, sign in with password + key (AAL2), then sign in with the passkey alone, typing no email.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CHROMIUM, hasChromium, launchChromium, servePages, type Chromium, type PageServer } from "@access-identity/testing/browser";
 import { startTestServer, type TestServer } from "@access-identity/testing/server";
 import { PASSWORD, uniqueEmail } from "@access-identity/testing/flows";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`[webauthn e2e] skipped: ${CHROMIUM} is not installed (apt-get install -y chromium).`);
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
 /** The frontend's own origin: the page and the browser library, nothing else. */
-async function startPageServer(): Promise<{ server: Server; origin: string }> {
-  const page = readFileSync(join(here, "page.html"));
+function startPageServer(): Promise<PageServer> {
   const library = readFileSync(join(dirname(require.resolve("@simplewebauthn/browser")), "..", "dist", "bundle", "index.umd.min.js"));
-  const server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path === "/") res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
-    else if (path === "/simplewebauthn-browser.js") res.writeHead(200, { "content-type": "text/javascript" }).end(library);
-    else res.writeHead(404).end();
+  return servePages({
+    "/": { type: "text/html; charset=utf-8", body: readFileSync(join(here, "page.html")) },
+    "/simplewebauthn-browser.js": { type: "text/javascript", body: library },
   });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  // 127.0.0.1 is not a valid RP id: the page must be on "localhost".
-  return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}` };
 }
 
 describe.skipIf(!hasChromium)("WebAuthn in Chromium with a virtual authenticator", () => {
   let api: TestServer;
-  let pages: { server: Server; origin: string };
-  let profile: string;
-  let context: BrowserContext;
+  let pages: PageServer;
+  let browser: Chromium;
   let page: Page;
 
   beforeAll(async () => {
@@ -48,34 +37,16 @@ describe.skipIf(!hasChromium)("WebAuthn in Chromium with a virtual authenticator
     api = await startTestServer({
       env: { WEBAUTHN_RP_ID: "localhost", WEBAUTHN_ORIGINS: pages.origin, CORS_ORIGINS: pages.origin },
     });
-    profile = mkdtempSync(join(tmpdir(), "webauthn-e2e-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("WebAuthn.enable", { enableUI: false });
-    await cdp.send("WebAuthn.addVirtualAuthenticator", {
-      options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
-    });
+    browser = await launchChromium();
+    page = browser.page;
+    await browser.addAuthenticator();
     await page.goto(`${pages.origin}/?api=${encodeURIComponent(api.server.url)}`);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await api?.close();
-    await new Promise((ok) => pages?.server.close(ok));
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await pages?.close();
   });
 
   test("sign up, enrol a key, enable 2FA, sign in with it (AAL2), then with the passkey alone", async () => {
@@ -122,7 +93,7 @@ describe.skipIf(!hasChromium)("WebAuthn in Chromium with a virtual authenticator
         .then((body) => JSON.stringify(body))
         .catch(() => "blocked");
     expect(await page.evaluate(tryFetch, api.server.url)).toBe('{"data":{"me":null}}');
-    const foreign = await context.newPage();
+    const foreign = await browser.context.newPage();
     await foreign.goto(pages.origin.replace("localhost", "127.0.0.1"));
     expect(await foreign.evaluate(tryFetch, api.server.url)).toBe("blocked");
     await foreign.close();

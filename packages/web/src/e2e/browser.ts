@@ -1,17 +1,17 @@
 // Drives the built web app in Debian's Chromium (playwright-core) as a person would, against the
 // real local server on a http://localhost origin (WebAuthn needs "localhost", not 127.0.0.1).
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { chromium, type BrowserContext, type CDPSession, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "@access-identity/testing/browser";
 import { expect } from "vitest";
 
-export const CHROMIUM = "/usr/bin/chromium";
-export const hasChromium = existsSync(CHROMIUM);
+export { CHROMIUM, hasChromium } from "@access-identity/testing/browser";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -47,40 +47,18 @@ export interface Browser {
 }
 
 export async function openBrowser(origin: string): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), "web-e2e-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
+  const { context, page, addAuthenticator, close } = await launchChromium({
     acceptDownloads: true,
     viewport: { width: 1100, height: 820 },
     locale: "en-GB",
     timezoneId: "UTC",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
-  const page = context.pages()[0] ?? (await context.newPage());
   // Fail fast and say where: a control that is not there within 8 s is not coming.
   page.setDefaultTimeout(8_000);
   const requests: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
-  let cdp: CDPSession | undefined;
-  return {
-    context,
-    page,
-    origin,
-    requests,
-    async addAuthenticator() {
-      cdp ??= await context.newCDPSession(page);
-      await cdp.send("WebAuthn.enable", { enableUI: false });
-      await cdp.send("WebAuthn.addVirtualAuthenticator", {
-        options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
-      });
-    },
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { context, page, origin, requests, addAuthenticator, close };
 }
 
 /** axe-core in the page (evaluated over CDP, which the app's CSP rightly does not allow as a script tag). */
